@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Peixun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "peixun", targets: ["peixun"]),
+        .library(name: "PeixunCore", targets: ["PeixunCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure Swift: scheme, export reading, validation, grading, ranking, results.
+        .target(
+            name: "PeixunCore",
+            dependencies: [
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
+        // System libraries: a module map and a shim header each.
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+
+        // Edges.
+        .target(
+            name: "PeixunRegistry",
+            dependencies: [
+                "PeixunCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "PeixunRender",
+            dependencies: [
+                "PeixunCore", "CPangoCairo", "CQRencode",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
+
+        // The command line: one file per subcommand.
+        .executableTarget(
+            name: "peixun",
+            dependencies: [
+                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(
+            name: "PeixunCoreTests",
+            dependencies: ["PeixunCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PeixunRegistryTests", dependencies: ["PeixunRegistry"]),
+        .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
+        .testTarget(name: "PeixunWorkbookTests", dependencies: ["PeixunWorkbook"]),
+        .testTarget(name: "peixunTests", dependencies: ["PeixunCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,52 @@
+/// 身份证号 — GB 11643-1999 resident ID numbers.
+public enum IDNumber {
+    static let weights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [UInt8] = Array("10X98765432".utf8)
+
+    /// The normalised ID (lower-case x upper-cased) if `text` is a valid
+    /// 18-character ID: 17 digits, a real birth date, and the MOD 11-2 check
+    /// character. nil otherwise.
+    public static func normalize(_ text: String) -> String? {
+        normalize(utf8: Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Byte-level validation for the hot path.
+    public static func normalize<C: Collection>(utf8 bytes: C) -> [UInt8]? where C.Element == UInt8 {
+        guard bytes.count == 18 else { return nil }
+        var out = [UInt8](repeating: 0, count: 18)
+        var sum = 0
+        var i = 0
+        for b in bytes {
+            if i < 17 {
+                guard b >= 48 && b <= 57 else { return nil }
+                sum += Int(b - 48) * weights[i]
+                out[i] = b
+            } else {
+                let c = b == UInt8(ascii: "x") ? UInt8(ascii: "X") : b
+                guard c == checkCharacters[sum % 11] else { return nil }
+                out[i] = c
+            }
+            i += 1
+        }
+        func d(_ k: Int) -> Int { Int(out[k] - 48) }
+        let year = d(6) * 1000 + d(7) * 100 + d(8) * 10 + d(9)
+        let month = d(10) * 10 + d(11)
+        let day = d(12) * 10 + d(13)
+        guard CivilDate(year: year, month: month, day: day) != nil else { return nil }
+        return out
+    }
+
+    /// The check character for 17 digits (used by the sample generator).
+    public static func checkCharacter(for first17: [UInt8]) -> UInt8 {
+        var sum = 0
+        for (i, b) in first17.prefix(17).enumerated() { sum += Int(b - 48) * weights[i] }
+        return checkCharacters[sum % 11]
+    }
+
+    /// `410102********123X`: the first six and last four characters kept.
+    public static func mask(_ id: String) -> String {
+        let chars = Array(id)
+        guard chars.count > 10 else { return String(repeating: "*", count: chars.count) }
+        return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
+    }
+}
