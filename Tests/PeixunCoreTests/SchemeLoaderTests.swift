@@ -23,7 +23,7 @@ import Testing
     /// Each edit of the seed text must be refused naming this key path.
     @Test(arguments: [
         ("pass_score = 90\nexcellent_ratio = 0.10", "pass_score = 90\nexcellent_ratio = 1.5", "trainee.excellent_ratio"),
-        ("{ min_rate = 0.85, points = 18 },\n]\npass_rate_bands", "{ min_rate = 0.97, points = 18 },\n]\npass_rate_bands", "tutor.participation_bands[1].min_rate"),
+        ("participation_bands = [\n  { min_rate = 0.95, points = 20 },\n  { min_rate = 0.85", "participation_bands = [\n  { min_rate = 0.95, points = 20 },\n  { min_rate = 0.97", "tutor.participation_bands[1].min_rate"),
         ("name = \"专业知识\"\nrequired_hours = 15", "name = \"专业知识\"\nrequired_hours = 15\ncolour = \"red\"", "modules[1].colour"),
         ("required_hours = 10\npoints = 10", "required_hours = 10\npoints = 0", "modules[2].points"),
         ("issuer = \"许昌市中小学教师培训中心\"\n", "", "programme.issuer"),

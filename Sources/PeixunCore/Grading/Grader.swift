@@ -110,6 +110,9 @@ public enum Grader {
         for c in classes.indices {
             classes[c].counts.excellent = classes[c].traineeIndices.filter { trainees[$0].excellent }.count
         }
+        for i in tutors.indices {
+            if let c = classIndex[tutors[i].person.className] { tutors[i].counts = classes[c].counts }
+        }
         return Results(scheme: scheme, dataDate: dataDate, isMidTerm: isMidTerm, trainees: trainees, tutors: tutors,
                        classes: classes, anomalies: anomalies, inputs: inputs)
     }

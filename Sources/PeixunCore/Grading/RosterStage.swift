@@ -11,6 +11,13 @@ struct RosterStage {
     static func run(reader: TableReader) throws -> Output {
         var out = Output()
         var lineOfKey: [UInt64: Int] = [:]
+        // Counties, schools, 坊 … repeat across thousands of persons: keep one copy of each.
+        var pool: [String: String] = [:]
+        func shared(_ s: String) -> String {
+            if let existing = pool[s] { return existing }
+            pool[s] = s
+            return s
+        }
         let file = reader.fileName
         out.rows = try reader.read { r in
             // Columns: 身份证号, 姓名, 性别, 区县, 单位, 学段, 学科, 坊, 角色
@@ -37,8 +44,9 @@ struct RosterStage {
             }
             out.index[key] = Int32(out.persons.count)
             out.persons.append(Person(
-                id: r.string(0).uppercased(), name: r.string(1), gender: r.string(2), county: r.string(3),
-                school: r.string(4), stage: r.string(5), subject: r.string(6), className: r.string(7),
+                id: r.string(0).uppercased(), name: r.string(1), gender: shared(r.string(2)),
+                county: shared(r.string(3)), school: shared(r.string(4)), stage: shared(r.string(5)),
+                subject: shared(r.string(6)), className: shared(r.string(7)),
                 role: role, line: r.line))
         }
         return out

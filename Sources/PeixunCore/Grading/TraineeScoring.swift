@@ -24,7 +24,7 @@ enum TraineeScoring {
     /// Everything but rank, excellence and the tutor-trainee concession.
     static func score(person: Person, index p: Int, ledger: Ledger, scheme: Scheme) -> TraineeResult {
         let hours = scheme.modules.indices.map { ledger.hours(person: p, module: $0) }
-        let modulePoints = zip(scheme.modules, hours).map { modulePoints($0, hours: $1) }
+        let modulePoints = zip(scheme.modules, hours).map { Self.modulePoints($0, hours: $1) }
         let done = scheme.activities.indices.map { ledger.activityDone(person: p, activity: $0) }
         let activityPoints = zip(scheme.activities, done).map { $1 ? Points(rounding: $0.points) : .zero }
         let hw = homework(scheme.homework, grade: ledger.homeworkGrade[p],

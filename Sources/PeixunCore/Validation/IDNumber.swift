@@ -70,7 +70,7 @@ extension IDNumber {
         var c = bytes[17]
         if c == UInt8(ascii: "x") { c = UInt8(ascii: "X") }
         guard c == checkCharacters[sum % 11] else { return nil }
-        let date = (value / 10_000) % 100_000_000  // digits 7–14: YYYYMMDD
+        let date = (value / 1_000) % 100_000_000  // digits 7–14: YYYYMMDD
         let year = Int(date / 10_000), month = Int(date / 100 % 100), day = Int(date % 100)
         guard month >= 1, month <= 12, day >= 1, year >= 1,
               day <= CivilDate.daysIn(month: month, year: year) else { return nil }
