@@ -20,7 +20,8 @@ import PeixunCore
                                          tutors: [Fixture.tutor(3, name: "赵昇", excellent: true)])
         let changes = try registry.reconcile(results: &second, runTime: Fixture.date(3_600))
         let text = changes.summaryText
-        #expect(text.contains("上次运行 previous run #1"))
+        // Times in Beijing time: date(0) is 2021-12-20 11:33:20 UTC.
+        #expect(text.contains("本次运行 run #2 at 2021-12-20T20:33:20+08:00; 上次运行 previous run #1 at 2021-12-20T19:33:20+08:00"))
         #expect(text.contains("新发证书 Issued: 2"))
         #expect(text.contains("结业证书 XC2021-1-JY-000002  李喆  \(IDNumber.mask(Fixture.id(2)))"))
         #expect(text.contains("优秀辅导教师荣誉证书 XC2021-1-FD-000001  赵昇"))
