@@ -90,15 +90,12 @@ extension CertificateRegistry {
                     nextSequence[kind] = sequence + 1
                     let number = format.format(code: programme.code, kindCode: kindCodes[kind] ?? "",
                                                year: programme.issueDate.year, sequence: sequence)
-                    if try CertificateRecord.filter(Column("number") == number).fetchCount(db) > 0 {
-                        throw RegistryError.numberCollision(number: number)
-                    }
                     var cert = CertificateRecord(rowID: nil, programmeCode: programme.code, personID: person.id,
                                                  kind: kind, number: number, sequence: sequence, status: .issued,
                                                  holderName: "", maskedID: "", county: "", school: "",
                                                  issuedRun: runID, revokedRun: nil)
                     Self.setHolder(&cert, person)
-                    try cert.insert(db)
+                    try Self.insert(&cert, db: db)
                     try Self.event(cert, run: runID, "issued", db: db)
                     changes.issued.append(Self.change(cert))
                     numbers[key] = number
@@ -206,7 +203,28 @@ extension CertificateRegistry {
     static func event(_ cert: CertificateRecord, run: Int64, _ event: String, detail: String? = nil,
                       db: Database) throws {
         guard let id = cert.rowID else { return }
-        try CertificateEventRecord(certificateID: id, run: run, event: event, detail: detail).insert(db)
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO certificate_event (certificate_id, run, event, detail) VALUES (?, ?, ?, ?)")
+        try statement.execute(arguments: [id, run, event, detail])
+    }
+
+    /// Inserts a new certificate (prepared statement: a first run inserts
+    /// thousands). A number already taken is a `numberCollision`, never a reuse.
+    static func insert(_ cert: inout CertificateRecord, db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO certificate (programme_code, person_id, kind, number, sequence, status, holder_name,
+                                     masked_id, county, school, issued_run, revoked_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        do {
+            try statement.execute(arguments: [cert.programmeCode, cert.personID, cert.kind.rawValue, cert.number,
+                                              cert.sequence, cert.status.rawValue, cert.holderName, cert.maskedID,
+                                              cert.county, cert.school, cert.issuedRun, cert.revokedRun])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+            && (error.message ?? "").contains("certificate.number") {
+            throw RegistryError.numberCollision(number: cert.number)
+        }
+        cert.rowID = db.lastInsertedRowID
     }
 
     /// Lists who crossed the pass or honour line against the stored
@@ -253,7 +271,15 @@ extension CertificateRegistry {
         }
 
         _ = try request.deleteAll(db)
-        for s in current { try s.insert(db) }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO standing (programme_code, role, person_id, name, masked_id, county, school, passed,
+                                  excellent, total, run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for s in current {
+            try insert.execute(arguments: [s.programmeCode, s.role, s.personID, s.name, s.maskedID, s.county, s.school,
+                                           s.passed, s.excellent, s.total, s.run])
+        }
     }
 
     private static func standing(_ person: Person, role: String, passed: Bool, excellent: Bool, total: Points,
