@@ -9,7 +9,7 @@ import PeixunCore
 /// Several processes may open the same file: writes take the database lock
 /// for the whole reconcile, and a second writer waits up to `busyTimeout`
 /// seconds, then fails with `RegistryError.busy`.
-public final class CertificateRegistry {
+public final class CertificateRegistry: Sendable {
     /// `out/registry.sqlite`: the default path, relative to the current folder.
     public static let defaultPath = "out/registry.sqlite"
 

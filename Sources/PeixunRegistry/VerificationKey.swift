@@ -41,21 +41,38 @@ public struct VerificationKey: Sendable {
         try createParentFolders(of: path)
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw keyError(path: temporary, "cannot create") }
+        try writeNewFile(at: temporary, bytes: bytes)
         defer { unlink(temporary) }
+        // link() fails if another process created the key meanwhile: theirs wins.
+        if link(temporary, path) != 0 {
+            switch errno {
+            case EEXIST: break
+            case EPERM, EOPNOTSUPP, EXDEV, EMLINK:
+                // A file system without hard links: create the key in place, still exclusively.
+                do { try writeNewFile(at: path, bytes: bytes) } catch where errno == EEXIST {}
+            default: throw keyError(path: path, "cannot create")
+            }
+        }
+        guard let key = try loadIfPresent(at: path) else { throw RegistryError.keyFileMissing(path: path) }
+        return key
+    }
+
+    /// Creates `path` exclusively with mode 0600 (whatever the umask) and writes `bytes` durably.
+    private static func writeNewFile(at path: String, bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw keyError(path: path, "cannot create") }
         let written: Int = bytes.withUnsafeBytes { buffer in
-            // fchmod: the mode must not depend on the caller's umask.
             guard fchmod(fd, 0o600) == 0 else { return -1 }
             return write(fd, buffer.baseAddress, buffer.count)
         }
-        let synced = written == length && fsync(fd) == 0
+        let synced = written == bytes.count && fsync(fd) == 0
+        let savedErrno = errno
         close(fd)
-        guard synced else { throw keyError(path: temporary, "cannot write") }
-        // link() fails if another process created the key meanwhile: theirs wins.
-        if link(temporary, path) != 0 && errno != EEXIST { throw keyError(path: path, "cannot create") }
-        guard let key = try loadIfPresent(at: path) else { throw RegistryError.keyFileMissing(path: path) }
-        return key
+        guard synced else {
+            unlink(path)
+            errno = savedErrno
+            throw keyError(path: path, "cannot write")
+        }
     }
 
     /// Reads the key at `path`; throws `keyFileMissing` when there is none
