@@ -40,6 +40,32 @@ public final class CertificateRegistry: Sendable {
         }
     }
 
+    /// Opens a new registry at `path` that starts as a copy of the registry at
+    /// `source` (the previous run's, when a run writes its outputs into a
+    /// staging folder first); a fresh one when `source` is nil or missing.
+    /// Copies through SQLite's backup API, which honours a journal left by a
+    /// crashed run; `source` is not changed. Any file at `path` is replaced.
+    public convenience init(path: String, copying source: String?, busyTimeout: TimeInterval = 30) throws {
+        let fm = FileManager.default
+        for suffix in ["", "-journal", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
+            do { try fm.removeItem(atPath: path + suffix) } catch { throw Self.translate(error, path: path) }
+        }
+        if let source, fm.fileExists(atPath: source) {
+            do {
+                var config = Configuration()
+                config.busyMode = .timeout(busyTimeout)
+                let from = try DatabaseQueue(path: source, configuration: config)
+                let to = try DatabaseQueue(path: path)
+                try from.backup(to: to)
+                try from.close()
+                try to.close()
+            } catch {
+                throw Self.translate(error, path: source)
+            }
+        }
+        try self.init(path: path, busyTimeout: busyTimeout)
+    }
+
     /// Opens an existing registry without creating one (for `verify`).
     public convenience init(existingAt path: String, busyTimeout: TimeInterval = 30) throws {
         guard FileManager.default.fileExists(atPath: path) else {

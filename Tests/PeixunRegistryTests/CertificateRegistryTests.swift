@@ -184,3 +184,36 @@ import PeixunCore
         }
     }
 }
+
+@Suite struct RegistryCarryOverTests {
+    @Test func copiesThePreviousRegistryAndLeavesItUntouched() throws {
+        let folder = try TemporaryFolder()
+        let previousPath = folder.path("out/registry.sqlite")
+        try FileManager.default.createDirectory(atPath: folder.path("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.path("staging"), withIntermediateDirectories: true)
+        var first = try Fixture.results([Fixture.trainee(1, passed: true), Fixture.trainee(2, passed: true)])
+        do {
+            let previous = try CertificateRegistry(path: previousPath)
+            _ = try previous.reconcile(results: &first, runTime: Fixture.date(0))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: previousPath))
+
+        let staged = try CertificateRegistry(path: folder.path("staging/registry.sqlite"), copying: previousPath)
+        var second = try Fixture.results([Fixture.trainee(1, passed: true), Fixture.trainee(2, passed: false),
+                                          Fixture.trainee(3, passed: true)])
+        let changes = try staged.reconcile(results: &second, runTime: Fixture.date(60))
+        #expect(changes.previousRun == 1)
+        #expect(changes.revoked.map(\.number) == ["XC2021-1-JY-000002"])
+        #expect(second.numbers(.completion) == ["学员1": "XC2021-1-JY-000001", "学员3": "XC2021-1-JY-000003"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: previousPath)) == before)
+        #expect(try CertificateRegistry(path: previousPath).runs(programme: "XC2021-1").count == 1)
+
+        // No previous registry: a fresh one.
+        let fresh = try CertificateRegistry(path: folder.path("staging/fresh.sqlite"),
+                                            copying: folder.path("out/none.sqlite"))
+        #expect(try fresh.certificates(programme: "XC2021-1").isEmpty)
+        // Copying over an existing file replaces it.
+        let again = try CertificateRegistry(path: folder.path("staging/fresh.sqlite"), copying: previousPath)
+        #expect(try again.certificates(programme: "XC2021-1").count == 2)
+    }
+}
