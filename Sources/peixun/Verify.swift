@@ -16,7 +16,7 @@ struct VerifyCommand: ParsableCommand {
             1 revoked, forged, unknown, or the registry or key cannot be read; 2 usage error.
             """)
 
-    @Argument(help: "The certificate number as printed, e.g. XC2021-JY-000001.")
+    @Argument(help: "The certificate number as printed, e.g. XC2021-1-JY-000001.")
     var number: String
 
     @Argument(help: "The verification code as printed, e.g. 7K3QH-M2XVA (case, spaces and hyphens do not matter).")
@@ -35,7 +35,7 @@ struct VerifyCommand: ParsableCommand {
             let registry = try CertificateRegistry(existingAt: registry)
             answer = try registry.verify(number: number, code: code, key: key)
         } catch let error as RegistryError {
-            FileHandle.standardError.write(Data("peixun verify: \(error)\n".utf8))
+            Log.error("verify: \(error)")
             throw ExitCode.failure
         }
         print(Self.report(answer, number: number, code: code, registryPath: registry), terminator: "")
