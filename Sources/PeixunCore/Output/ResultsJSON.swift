@@ -63,6 +63,10 @@ public enum ResultsJSON {
 
     /// A JSON string literal.
     public static func quote(_ s: String) -> String {
+        // Fast path: nothing to escape (the common case for names and places).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var r = "\""
         r.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
