@@ -108,7 +108,7 @@ final class XLSXRowSource: RowSource {
             parser.delegate = reader
             let finished = parser.parse()
             if let error = reader.failure { throw error }
-            if !finished, !reader.stopped {
+            if !reader.stopped, !finished || !reader.complete {
                 let detail = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
                 throw FatalError(file: fileName, reason: "unreadable xlsx: malformed worksheet XML\(detail)")
             }
