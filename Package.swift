@@ -75,7 +75,10 @@ let package = Package(
         ),
         .testTarget(name: "PeixunRegistryTests", dependencies: ["PeixunRegistry"]),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
-        .testTarget(name: "PeixunWorkbookTests", dependencies: ["PeixunWorkbook"]),
+        .testTarget(
+            name: "PeixunWorkbookTests",
+            dependencies: ["PeixunWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "peixunTests", dependencies: ["PeixunCore"]),
     ],
     swiftLanguageModes: [.v5]
