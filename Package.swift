@@ -73,6 +73,11 @@ let package = Package(
             dependencies: ["PeixunCore", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
+        // Benchmark of the roster writer (bench/roster.sh); not a product.
+        .executableTarget(
+            name: "roster-bench", dependencies: ["PeixunCore", "PeixunWorkbook"], path: "bench/roster-bench"
+        ),
+
         .testTarget(name: "PeixunRegistryTests", dependencies: ["PeixunRegistry"]),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
         .testTarget(
