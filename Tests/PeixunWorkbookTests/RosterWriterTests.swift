@@ -97,6 +97,11 @@ struct RosterWriterTests {
         #expect(width(2) >= 18 && width(2) < 25)
         #expect(width(5) >= 18 && width(5) < 24)
         #expect(width(0) < width(2))
+        // A long title over a narrow table wraps onto more lines instead of being cut off.
+        let rowHeight = { (sheet: XlsxReader.Sheet) -> Double in
+            Double(sheet.xml.all("row").first { $0["r"] == "1" }?["ht"] ?? "0") ?? 0 }
+        #expect(rowHeight(sheet) == 30)
+        #expect(rowHeight(try reader.sheet("区县统计")) >= 51)
         // Document properties.
         let core = try reader.part("docProps/core.xml")
         #expect(core.contains("<dc:creator>许昌市中小学教师培训中心</dc:creator>"))

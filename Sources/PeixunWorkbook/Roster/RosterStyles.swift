@@ -13,7 +13,7 @@ struct RosterStyles {
     let failed: CellStyle
 
     init(workbook: Workbook) throws(XlsxError) {
-        title = try workbook.style(Format(bold: true, fontSize: 16, horizontal: .center, vertical: .center))
+        title = try workbook.style(Format(bold: true, fontSize: 16, horizontal: .center, vertical: .center, wrapText: true))
         header = try workbook.style(Format(bold: true, fillColor: 0xD9E1F2, horizontal: .center, vertical: .center,
                                            wrapText: true, thinBorder: true))
         text = try workbook.style(Format(thinBorder: true))

@@ -109,8 +109,11 @@ final class TableSheetWriter {
         rowsInSheet = 0
         widths = Array(repeating: 0, count: columns.count)
 
-        // Row 0: the title, merged over the table's width.
-        try sheet.setRow(0, height: 30)
+        // Row 0: the title, merged over the table's width. Its height must be
+        // set now (constant memory flushes row 0 once row 1 starts), before the
+        // data widths are known; the header widths are a lower bound of the
+        // table's width, so a narrow table gets enough lines for a long title.
+        try sheet.setRow(0, height: 9 + 21 * Double(titleLines))
         let lastColumn = max(columns.count - 1, 0)
         let titleText = sheetCount == 1 ? title : "\(title)（续\(sheetCount - 1)）"
         if lastColumn > 0 {
@@ -134,14 +137,25 @@ final class TableSheetWriter {
         try sheet.setFooter(footer)
     }
 
+    /// Lines the wrapped title needs over the narrowest the table can be.
+    private var titleLines: Int {
+        let minimumTableWidth = columns.reduce(0) { $0 + Self.headerWidth($1) + 2 }
+        // 16 pt bold against the 11 pt the width unit is measured in.
+        let titleWidth = (TextWidth.of(title) + 4) * 3 / 2
+        return min(max(1, (titleWidth + minimumTableWidth - 1) / max(minimumTableWidth, 1)), 4)
+    }
+
+    /// The header may wrap onto two lines: it needs about half its width.
+    private static func headerWidth(_ column: Column) -> Int {
+        max((TextWidth.of(column.header) + 1) / 2 + 1, 4)
+    }
+
     private func finishSheet() throws(XlsxError) {
         guard let sheet else { return }
         let lastColumn = columns.count - 1
         let lastRow = RosterOptions.headerRows - 1 + rowsInSheet
         for (i, column) in columns.enumerated() {
-            // The header may wrap onto two lines: it needs half its width.
-            let headerWidth = (TextWidth.of(column.header) + 1) / 2 + 1
-            let fitted = min(max(widths[i], headerWidth, 4), column.maximumWidth) + 2
+            let fitted = min(max(widths[i], Self.headerWidth(column)), column.maximumWidth) + 2
             try sheet.setColumn(i, width: Double(fitted))
         }
         try sheet.autofilter(rows: (RosterOptions.headerRows - 1)...lastRow, columns: 0...lastColumn)
