@@ -272,6 +272,41 @@ struct RosterWriterTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: first[0])) == Data(contentsOf: URL(fileURLWithPath: second[0])))
     }
 
+    @Test func columnsFollowAnotherScheme() throws {
+        var results = try Fixture.results()
+        results.scheme.modules = [Module(name: "师德", requiredHours: Hours(whole: 10), points: Fraction(50))]
+        results.scheme.activities = [Activity(name: "读书分享", module: "师德", points: Fraction(40))]
+        results.scheme.programme.name = String(repeating: "很长的项目名称", count: 40)
+        for i in results.trainees.indices {
+            results.trainees[i].hours = [Hours(whole: i)]
+            results.trainees[i].modulePoints = [Points(hundredths: Int64(i) * 500)]
+            results.trainees[i].activityPoints = [Points(hundredths: 4000)]
+        }
+        let dir = try Fixture.directory()
+        let paths = try RosterWriter.write(results: results, to: dir)
+        let sheet = try XlsxReader(path: paths[0]).sheet("名册")
+        #expect(Array(sheet.header[9...]) == ["师德学时", "师德得分", "读书分享得分", "作业等级", "作业得分", "总分", "是否合格",
+                                             "排名", "优秀学员", "证书编号", "荣誉证书编号"])
+        #expect(Array(sheet.rowValues(3)[9...11]) == ["1", "5", "40"])
+        #expect(sheet.xml.all("formula").first?.text == "$P3=\"不合格\"")
+        let footer = try #require(sheet.xml.all("oddFooter").first?.text)
+        #expect(footer.count < 255 && footer.contains("…"))
+    }
+
+    @Test func emptyResultsStillGiveEverySheet() throws {
+        var results = try Fixture.results()
+        results.trainees = []; results.tutors = []; results.classes = []; results.anomalies = []
+        let dir = try Fixture.directory()
+        let reader = try XlsxReader(path: try RosterWriter.write(results: results, to: dir, options: RosterOptions(split: .county))[0])
+        #expect(reader.sheetNames == Self.allSheets)
+        let roster = try reader.sheet("名册")
+        #expect(roster.lastRow == 2 && roster.header.count == 27)
+        #expect(roster.xml.all("autoFilter").first?["ref"] == "A2:AA2")
+        #expect(roster.xml.all("conditionalFormatting").isEmpty)
+        #expect(try reader.sheet("区县统计").rowValues(2) == ["合计", "", "0", "0", "0", "0", ""])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["培训名册.xlsx"])
+    }
+
     @Test func countyNamesAreMadeSafeForFileNames() {
         #expect(RosterWriter.safeFileComponent("魏都区") == "魏都区")
         #expect(RosterWriter.safeFileComponent("a/b:c") == "a_b_c")

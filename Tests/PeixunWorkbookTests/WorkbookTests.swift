@@ -119,6 +119,26 @@ struct WorkbookTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 
+    @Test func everyLibraryCodeHasItsOwnCase() {
+        let codes = (1..<XlsxError.libraryCodeLimit).map { XlsxError(libraryCode: $0, operation: "op") }
+        #expect(codes.count == XlsxError.Code.allCases.count - 1)
+        #expect(!codes.contains { $0.code == .unknown })
+        #expect(Set(codes.map(\.code.rawValue)).count == codes.count)
+        #expect(codes.allSatisfy { !$0.message.isEmpty && !$0.message.hasPrefix("libxlsxwriter error") })
+        #expect(XlsxError(libraryCode: 500, operation: "op").code == .unknown)
+        #expect(XlsxError(libraryCode: 23, operation: "op").code == .worksheetIndexOutOfRange)
+    }
+
+    @Test func aStyleOfAnotherWorkbookIsRefused() throws {
+        let dir = try Fixture.directory()
+        let a = try Workbook(path: dir + "/a.xlsx"), b = try Workbook(path: dir + "/b.xlsx")
+        let style = try a.style(Format(bold: true))
+        #expect(try a.style(Format(bold: true)).pointer == style.pointer)
+        let sheet = try b.addWorksheet(named: "S")
+        let error = #expect(throws: XlsxError.self) { try sheet.write("x", row: 0, column: 0, style: style) }
+        #expect(error?.code == .parameterValidation)
+    }
+
     @Test func errorsCarryTheOperationAndLibraryMessage() throws {
         let wb = try Workbook(path: try Fixture.directory() + "/x.xlsx")
         let error = #expect(throws: XlsxError.self) { try wb.addWorksheet(named: "a:b") }

@@ -42,7 +42,9 @@ final class TableSheetWriter {
         self.columns = columns
         self.maxDataRows = maxRowsPerSheet - RosterOptions.headerRows
         self.frozenColumns = frozenColumns; self.highlightColumn = highlightColumn; self.failedText = failedText
-        self.footer = "&L\(TableSheetWriter.escapeFooter(title))&R第 &P 页，共 &N 页"
+        // Excel allows 255 characters in a footer: a very long title is shortened there.
+        let footerTitle = title.count > 120 ? String(title.prefix(119)) + "…" : title
+        self.footer = "&L\(TableSheetWriter.escapeFooter(footerTitle))&R第 &P 页，共 &N 页"
         self.widths = Array(repeating: 0, count: columns.count)
     }
 

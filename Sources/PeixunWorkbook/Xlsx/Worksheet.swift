@@ -35,9 +35,11 @@ public final class Worksheet {
     }
 
     @inline(__always)
-    private func format(_ style: CellStyle?) -> UnsafeMutablePointer<lxw_format>? {
+    private func format(_ style: CellStyle?) throws(XlsxError) -> UnsafeMutablePointer<lxw_format>? {
         guard let style else { return nil }
-        precondition(style.owner == ObjectIdentifier(workbook), "a CellStyle of another workbook")
+        guard style.owner == ObjectIdentifier(workbook) else {
+            throw XlsxError(code: .parameterValidation, operation: "style", message: "a CellStyle of another workbook")
+        }
         return style.pointer
     }
 
@@ -47,7 +49,7 @@ public final class Worksheet {
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XlsxError) {
         let ws = try sheet("write(text:)")
         let (r, c) = try cell(row, column, "write(text:)")
-        let f = format(style)
+        let f = try format(style)
         let status = text.withCString { worksheet_write_string(ws, r, c, $0, f) }
         try check(status, "write(text:) at row \(row), column \(column)")
     }
@@ -55,7 +57,7 @@ public final class Worksheet {
     public func write(_ number: Double, row: Int, column: Int, style: CellStyle? = nil) throws(XlsxError) {
         let ws = try sheet("write(number:)")
         let (r, c) = try cell(row, column, "write(number:)")
-        try check(worksheet_write_number(ws, r, c, number, format(style)), "write(number:) at row \(row), column \(column)")
+        try check(worksheet_write_number(ws, r, c, number, try format(style)), "write(number:) at row \(row), column \(column)")
     }
 
     public func write(_ number: Int, row: Int, column: Int, style: CellStyle? = nil) throws(XlsxError) {
@@ -86,14 +88,14 @@ public final class Worksheet {
         }
         var dt = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: Int32(hour),
                               min: Int32(minute), sec: Double(second))
-        try check(worksheet_write_datetime(ws, r, c, &dt, format(style)), "write(date:) at row \(row), column \(column)")
+        try check(worksheet_write_datetime(ws, r, c, &dt, try format(style)), "write(date:) at row \(row), column \(column)")
     }
 
     /// An empty cell that still carries a format (borders, fill).
     public func writeBlank(row: Int, column: Int, style: CellStyle?) throws(XlsxError) {
         let ws = try sheet("writeBlank")
         let (r, c) = try cell(row, column, "writeBlank")
-        try check(worksheet_write_blank(ws, r, c, format(style)), "writeBlank at row \(row), column \(column)")
+        try check(worksheet_write_blank(ws, r, c, try format(style)), "writeBlank at row \(row), column \(column)")
     }
 
     /// Merges a rectangle and writes `text` into it.
@@ -102,7 +104,7 @@ public final class Worksheet {
         let ws = try sheet("merge")
         let (r0, c0) = try cell(rows.lowerBound, columns.lowerBound, "merge")
         let (r1, c1) = try cell(rows.upperBound, columns.upperBound, "merge")
-        let f = format(style)
+        let f = try format(style)
         let status = text.withCString { worksheet_merge_range(ws, r0, c0, r1, c1, $0, f) }
         try check(status, "merge rows \(rows) columns \(columns)")
     }
@@ -118,14 +120,14 @@ public final class Worksheet {
         let ws = try sheet("setColumns")
         let (_, c0) = try cell(0, columns.lowerBound, "setColumns")
         let (_, c1) = try cell(0, columns.upperBound, "setColumns")
-        try check(worksheet_set_column(ws, c0, c1, width, format(style)), "setColumns \(columns)")
+        try check(worksheet_set_column(ws, c0, c1, width, try format(style)), "setColumns \(columns)")
     }
 
     /// Row height in points. In constant-memory mode call it before writing the row.
     public func setRow(_ row: Int, height: Double, style: CellStyle? = nil) throws(XlsxError) {
         let ws = try sheet("setRow")
         let (r, _) = try cell(row, 0, "setRow")
-        try check(worksheet_set_row(ws, r, height, format(style)), "setRow \(row)")
+        try check(worksheet_set_row(ws, r, height, try format(style)), "setRow \(row)")
     }
 
     /// Freezes the rows above `row` and the columns left of `column`.
@@ -149,7 +151,7 @@ public final class Worksheet {
         let ws = try sheet("conditionalFormat")
         let (r0, c0) = try cell(rows.lowerBound, columns.lowerBound, "conditionalFormat")
         let (r1, c1) = try cell(rows.upperBound, columns.upperBound, "conditionalFormat")
-        let f = format(style)
+        let f = try format(style)
         let status = formula.withCString { cFormula -> lxw_error in
             var cf = lxw_conditional_format()
             cf.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)

@@ -58,8 +58,22 @@ func check(_ status: lxw_error, _ operation: @autoclosure () -> String) throws(X
 
 @inline(never)
 func makeError(_ status: lxw_error, _ operation: String) -> XlsxError {
-    let raw = Int(status.rawValue)
-    let code = XlsxError.Code(rawValue: raw) ?? .unknown
-    let message = lxw_strerror(status).map { String(cString: $0) } ?? "libxlsxwriter error \(raw)"
-    return XlsxError(code: code, operation: operation, message: message)
+    XlsxError(libraryCode: Int(status.rawValue), operation: operation)
+}
+
+extension XlsxError {
+    /// The error for a raw `lxw_error` value, with libxlsxwriter's message.
+    init(libraryCode raw: Int, operation: String) {
+        let code = Code(rawValue: raw) ?? .unknown
+        let message: String
+        if raw > 0, raw < Int(LXW_MAX_ERRNO.rawValue), let text = lxw_strerror(lxw_error(rawValue: UInt32(raw))) {
+            message = String(cString: text)
+        } else {
+            message = "libxlsxwriter error \(raw)"
+        }
+        self.init(code: code, operation: operation, message: message)
+    }
+
+    /// One past the last code this libxlsxwriter defines.
+    static var libraryCodeLimit: Int { Int(LXW_MAX_ERRNO.rawValue) }
 }
