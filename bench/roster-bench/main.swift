@@ -84,6 +84,15 @@ func peakRSSMegabytes() -> Double {
 
 func now() -> Double { Date().timeIntervalSince1970 }
 
+/// User + system CPU seconds of this process: a rate per CPU second holds on a
+/// machine shared with other jobs, where wall-clock rates swing.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+}
+
 var people = 100_000
 var out = NSTemporaryDirectory() + "roster-bench"
 var allSheets = false
@@ -107,12 +116,14 @@ do {
     let results = syntheticResults(scheme: loaded, people: people)
     let t1 = now()
     let rssBefore = peakRSSMegabytes()
+    let cpu0 = cpuSeconds()
     let options = RosterOptions(sheets: allSheets ? RosterSheet.allCases : [.roster])
     let paths = try RosterWriter.write(results: results, to: out, options: options)
     let t2 = now()
+    let cpu = cpuSeconds() - cpu0
     let size = (try? FileManager.default.attributesOfItem(atPath: paths[0])[.size] as? Int) ?? 0
-    print(String(format: "swift rows=%d build_s=%.2f write_s=%.2f rows_per_s=%.0f rss_after_build_mb=%.1f peak_rss_mb=%.1f writer_mb=%.1f file_mb=%.1f",
-                 people, t1 - t0, t2 - t1, Double(people) / (t2 - t1), rssBefore, peakRSSMegabytes(),
+    print(String(format: "swift rows=%d build_s=%.2f write_s=%.2f rows_per_s=%.0f write_cpu_s=%.2f rows_per_cpu_s=%.0f rss_after_build_mb=%.1f peak_rss_mb=%.1f writer_mb=%.1f file_mb=%.1f",
+                 people, t1 - t0, t2 - t1, Double(people) / (t2 - t1), cpu, Double(people) / cpu, rssBefore, peakRSSMegabytes(),
                  peakRSSMegabytes() - rssBefore, Double(size) / 1_048_576))
 } catch {
     FileHandle.standardError.write(Data("roster-bench: \(error)\n".utf8))
