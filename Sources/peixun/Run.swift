@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeixunCore
 import PeixunRegistry
+import PeixunWorkbook
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The verification key file (default: $PEIXUN_KEY_FILE or ~/.config/peixun/secret.key; created with mode 0600 on first use; never inside --out).", valueName: "file"))
     var key: String?
+
+    @Option(name: .long, help: "Rosters: none, or county to add one workbook per 区县.")
+    var split: RosterOptions.Split = .none
 
     func run() throws {
         let staging = try Staging(out: out)
@@ -51,6 +55,9 @@ struct RunCommand: ParsableCommand {
         let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))
         AnomaliesCSV.write(results.anomalies, to: anomalies)
         try anomalies.close()
+        for path in try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split)) {
+            Log.info("wrote \(path)")
+        }
 
         try staging.commit()
         let passed = results.trainees.filter(\.passed).count
