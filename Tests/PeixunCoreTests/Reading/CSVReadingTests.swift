@@ -75,6 +75,41 @@ struct CSVReadingTests {
         #expect(error.reason.contains("neither UTF-8 nor GB18030"))
     }
 
+    @Test func gbkBytesAfterManyMegabytesOfASCIIStillMeanGB18030() throws {
+        let folder = try TemporaryFolder()
+        let row = Array("410102198001010014,course,module,1.5,2021-10-01 08:00:00\n".utf8)
+        // The header (UTF-8 here) decodes to other characters as GB18030; only the detection and
+        // the last row matter in this test.
+        var bytes = Array("\(Self.coursesHeader)\n".utf8)
+        bytes.reserveCapacity(9_500_000)
+        while bytes.count < 9_000_000 { bytes += row }  // more than one detection chunk
+        bytes += Array("410102198001010022,".utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array(",m,1,t\n".utf8)  // 中文 in GBK
+        let path = try folder.write("courses.csv", bytes: bytes)
+        #expect(try TextEncodingDetector.detect(path: path, fileName: "courses.csv") == .gb18030)
+        var last: [UInt8] = []
+        var count = 0
+        try CSVRowSource(path: path, fileName: "courses.csv", encoding: .gb18030).forEachRow { row in
+            count += 1
+            last = Array(row.field(1))
+            return true
+        }
+        #expect(String(decoding: last, as: UTF8.self) == "中文")
+        #expect(count == (9_000_000 - Self.coursesHeader.utf8.count) / row.count + 3)
+    }
+
+    @Test func unassignedGB18030SequenceIsFatalWhenRead() throws {
+        let folder = try TemporaryFolder()
+        // 0x84 0x39 0xFE 0x39 is well-formed but beyond the last BMP code, so iconv rejects it.
+        let header = Array(Self.coursesHeader.utf8)
+        let path = try folder.write("courses.csv", bytes: [0xD6, 0xD0, 0x0A] + header + [0x0A, 0x84, 0x39, 0xFE, 0x39, 0x0A])
+        #expect(try TextEncodingDetector.detect(path: path, fileName: "courses.csv") == .gb18030)
+        let error = try #require(fatalReason {
+            let reader = try TableReader(path: path, table: .courses)
+            try reader.read { _ in }
+        })
+        #expect(error.reason.contains("neither UTF-8 nor GB18030"))
+    }
+
     @Test func invalidUTF8AfterABOMIsFatal() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("roster.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("身份证号\n".utf8) + [0xD6, 0xD0, 0x0A])
