@@ -40,21 +40,25 @@ struct SampleBlockWriter {
     static let badHours = ["1.5h", "两", "2学时", "约1"].map { Array($0.utf8) }
     static let strayCourse = CSVBytes.field("人工智能通识讲座")
 
-    mutating func generate(_ people: Range<Int>) -> SampleBlock {
-        var block = SampleBlock()
-        let perPerson = 40 + 33 * 120
+    /// Fills `block` (emptied first, its buffers reused) with the rows of `people`.
+    mutating func generate(_ people: Range<Int>, into block: inout SampleBlock) {
+        block.roster.bytes.removeAll(keepingCapacity: true)
+        block.courses.bytes.removeAll(keepingCapacity: true)
+        block.activities.bytes.removeAll(keepingCapacity: true)
+        block.homework.bytes.removeAll(keepingCapacity: true)
+        block.posts.bytes.removeAll(keepingCapacity: true)
+        block.counts = SampleCounts()
         block.roster.bytes.reserveCapacity(people.count * 180)
-        block.courses.bytes.reserveCapacity(people.count * perPerson)
-        block.activities.bytes.reserveCapacity(people.count * 110)
-        block.homework.bytes.reserveCapacity(people.count * 90)
+        block.courses.bytes.reserveCapacity(people.count * 3200)
+        block.activities.bytes.reserveCapacity(people.count * 150)
+        block.homework.bytes.reserveCapacity(people.count * 100)
         let classes = context.layout.classes
-        guard !people.isEmpty else { return block }
+        guard !people.isEmpty else { return }
         var c = SampleLayout.classIndex(of: people.lowerBound, in: classes)
         for index in people {
             while c + 1 < classes.count && classes[c + 1].start <= index { c += 1 }
             person(index, in: classes[c], block: &block)
         }
-        return block
     }
 
     private mutating func person(_ index: Int, in cls: SampleClass, block: inout SampleBlock) {
@@ -195,7 +199,7 @@ struct SampleBlockWriter {
             let course = catalogue[row.module][row.course]
             out.append(id); out.comma(); out.append(course.name); out.comma()
             out.append(modules[row.module].name); out.comma(); out.halfHours(course.halves); out.comma()
-            if row.finished { out.time(row.time) }
+            if row.finished { out.time(row.time, days: context.dayTexts) }
             out.newline()
             if random.below(1000) == 0 { anomalies += 1 }
         }
@@ -214,7 +218,7 @@ struct SampleBlockWriter {
                 let copies = random.chance(perMille: 10) ? 2 : 1
                 for _ in 0..<copies {
                     a.append(id); a.comma(); a.append(activity); a.comma(); a.append(SampleBlockWriter.done); a.comma()
-                    a.time(dayTime(firstDay: firstDay, lastDay: lastDay, random: &random)); a.newline()
+                    a.time(dayTime(firstDay: firstDay, lastDay: lastDay, random: &random), days: context.dayTexts); a.newline()
                     block.counts.activityRows += 1
                 }
             } else if random.chance(perMille: 600) {
@@ -233,12 +237,12 @@ struct SampleBlockWriter {
         if random.chance(perMille: 60) {
             let earlier = max(context.periodStart, submitted - Int64(random.int(in: 1...15)) * 86_400
                               - Int64(random.below(86_400)))
-            h.append(id); h.comma(); h.append(context.homework); h.comma(); h.time(earlier); h.comma()
+            h.append(id); h.comma(); h.append(context.homework); h.comma(); h.time(earlier, days: context.dayTexts); h.comma()
             if random.chance(perMille: 400), let weakest = context.grades.last { h.append(weakest) }
             h.comma(); h.append(SampleBlockWriter.no); h.newline()
             block.counts.homeworkRows += 1
         }
-        h.append(id); h.comma(); h.append(context.homework); h.comma(); h.time(submitted); h.comma()
+        h.append(id); h.comma(); h.append(context.homework); h.comma(); h.time(submitted, days: context.dayTexts); h.comma()
         var recommended = false
         if !context.grades.isEmpty && random.chance(perMille: cls.reviewPerMille) {
             let grade = random.pick(cumulative: context.gradeCumulative)
@@ -268,7 +272,7 @@ struct SampleBlockWriter {
             let d = min(max(day, 0), days - 1)
             let time = context.periodStart + Int64(d) * 86_400 + Int64(random.int(in: 8 * 3600...22 * 3600))
             p.append(id); p.comma(); p.append(kind); p.comma(); p.append(CSVBytes.field(title)); p.comma()
-            p.time(time); p.comma(); p.append(cls.name); p.newline()
+            p.time(time, days: context.dayTexts); p.comma(); p.append(cls.name); p.newline()
             block.counts.postRows += 1
         }
         let announcements = random.pick(cumulative: cumulativeWeights([60, 750, 190]))
@@ -316,7 +320,7 @@ struct SampleBlockWriter {
                 ? context.periodStart - Int64(random.int(in: 1...9)) * 86_400 + Int64(random.below(86_400))
                 : context.periodEnd + Int64(random.int(in: 0...25)) * 86_400 + Int64(random.below(86_400))
         }
-        out.time(inPeriod); out.newline()
+        out.time(inPeriod, days: context.dayTexts); out.newline()
         swap(&out, &block.courses)
         block.counts.courseRows += 1
         block.counts.anomalies[kind.rawValue] += 1

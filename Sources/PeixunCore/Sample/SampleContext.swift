@@ -35,6 +35,8 @@ struct SampleContext: Sendable {
     /// First second after the period.
     let periodEnd: Int64
     let periodDays: Int
+    /// Dates from 60 days before the period to 60 days after it.
+    let dayTexts: DayTexts
 
     init(scheme: Scheme, people: Int, seed: UInt64) {
         self.seed = seed
@@ -77,5 +79,6 @@ struct SampleContext: Sendable {
         periodStart = scheme.programme.periodStartTime.seconds
         periodEnd = scheme.programme.periodEndTime.seconds
         periodDays = Int((periodEnd - periodStart) / 86_400)
+        dayTexts = DayTexts(from: scheme.programme.periodStart.adding(days: -60), days: periodDays + 120)
     }
 }

@@ -55,13 +55,23 @@ public struct SampleGenerator: Sendable {
             var counts = SampleCounts()
             let blockSize = max(1, self.blockSize)
             let blocks = (people + blockSize - 1) / blockSize
-            let wave = max(1, threads) * 2
+            // A wave of blocks is generated in parallel, then written in order;
+            // the wave's buffers are reused, so memory stays at one wave.
+            let wave = min(blocks, max(1, threads) * 2)
+            let slots = UnsafeMutablePointer<SampleBlock>.allocate(capacity: wave)
+            slots.initialize(repeating: SampleBlock(), count: wave)
+            defer { slots.deinitialize(count: wave); slots.deallocate() }
             var first = 0
             while first < blocks {
                 let count = min(wave, blocks - first)
-                let generated = SampleGenerator.generate(blocks: first..<(first + count), blockSize: blockSize,
-                                                         people: people, context: context)
-                for block in generated {
+                let start = first
+                DispatchQueue.concurrentPerform(iterations: count) { k in
+                    let b = start + k
+                    var writer = SampleBlockWriter(context: context)
+                    writer.generate((b * blockSize)..<min(people, (b + 1) * blockSize), into: &slots[k])
+                }
+                for k in 0..<count {
+                    let block = slots[k]
                     try outputs[0].write(block.roster.bytes)
                     try outputs[1].write(block.courses.bytes)
                     try outputs[2].write(block.activities.bytes)
@@ -85,21 +95,6 @@ public struct SampleGenerator: Sendable {
             for out in outputs { out.discard() }
             throw error
         }
-    }
-
-    /// Generates a run of blocks in parallel; returns them in order.
-    private static func generate(blocks: Range<Int>, blockSize: Int, people: Int,
-                                 context: SampleContext) -> [SampleBlock] {
-        let base = UnsafeMutablePointer<SampleBlock>.allocate(capacity: blocks.count)
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
-            let b = blocks.lowerBound + k
-            var writer = SampleBlockWriter(context: context)
-            (base + k).initialize(to: writer.generate((b * blockSize)..<min(people, (b + 1) * blockSize)))
-        }
-        let out = Array(UnsafeBufferPointer(start: base, count: blocks.count))
-        base.deinitialize(count: blocks.count)
-        base.deallocate()
-        return out
     }
 
     private static func prepare(directory: String, overwrite: Bool) throws {

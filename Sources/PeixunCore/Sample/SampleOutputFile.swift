@@ -10,6 +10,8 @@ final class SampleOutputFile {
     private var pending: [UInt8] = []
     private(set) var bytesWritten = 0
     private static let flushSize = 8 << 20
+    /// Buffers at least this large are written straight through.
+    private static let directSize = 1 << 20
 
     init(directory: String, name: String) throws {
         let dir = URL(fileURLWithPath: directory)
@@ -26,10 +28,11 @@ final class SampleOutputFile {
     deinit { try? handle.close() }
 
     func write(_ bytes: [UInt8]) throws {
-        if pending.count + bytes.count > SampleOutputFile.flushSize { try flush() }
-        if bytes.count >= SampleOutputFile.flushSize {
+        if bytes.count >= SampleOutputFile.directSize {
+            try flush()
             try put(bytes)
         } else {
+            if pending.count + bytes.count > SampleOutputFile.flushSize { try flush() }
             pending.append(contentsOf: bytes)
         }
     }
