@@ -58,6 +58,12 @@ struct SampleCommand: ParsableCommand {
         let summary: SampleSummary
         do {
             summary = try SampleGenerator(scheme: loaded, people: people, seed: seed).write(to: out, overwrite: force)
+        } catch let error as SampleError {
+            FileHandle.standardError.write(Data("peixun sample: \(error)\n".utf8))
+            switch error {
+            case .directoryNotEmpty, .notADirectory, .peopleOutOfRange: throw ExitCode(2)
+            case .writeFailed: throw ExitCode(1)
+            }
         } catch {
             FileHandle.standardError.write(Data("peixun sample: \(error)\n".utf8))
             throw ExitCode(1)

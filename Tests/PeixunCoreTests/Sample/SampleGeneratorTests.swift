@@ -282,4 +282,33 @@ struct SampleGeneratorTests {
             #expect(a == b, "seeds/xuchang-2021-1/sample/\(file) is stale: run `peixun sample --people 300 --seed 2021`")
         }
     }
+
+    @Test func namesComeFromTheScheme() throws {
+        let path = Support.repositoryRoot.appendingPathComponent("seeds/xuchang-2021-1/scheme.toml").path
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "name = \"专业知识\"\nrequired_hours = 15", with: "name = \"学科素养\"\nrequired_hours = 30")
+            .replacingOccurrences(of: "\"我的培训总结\"", with: "\"研修日志\"")
+            .replacingOccurrences(of: "\"信息技术应用大PK\"", with: "\"=课例,研讨\"")
+            .replacingOccurrences(of: "\"良好\"", with: "\"合格\"")
+        let scheme = try SchemeLoader.parse(text)
+        #expect(scheme.moduleIndex(named: "学科素养") != nil)
+        let dir = Support.temporaryDirectory("custom")
+        let summary = try SampleGenerator(scheme: scheme, people: 400, seed: 9).write(to: dir)
+        let courses = try Support.readCSV(dir + "/courses.csv").dropFirst()
+        var hours: [String: Double] = [:]
+        for row in courses where scheme.moduleIndex(named: row[2]) == nil {
+            #expect(row[2] == "综合素养", "unexpected module \(row[2])")
+        }
+        for row in courses where row[2] == "学科素养" && !row[4].isEmpty && Support.inPeriod(row[4]) {
+            hours[row[0], default: 0] += Double(row[3]) ?? 0
+        }
+        // A 30-hour module is still reachable: the catalogue grows with the requirement.
+        #expect(hours.values.filter { $0 >= 30 }.count * 10 > summary.trainees * 7)
+        let activities = try Support.readCSV(dir + "/activities.csv").dropFirst()
+        #expect(Set(activities.map { $0[1] }) == ["我的近期发展规划", "'=课例,研讨"], "CSV-quoted and formula-guarded")
+        let homework = try Support.readCSV(dir + "/homework.csv").dropFirst()
+        #expect(Set(homework.map { $0[1] }) == ["研修日志"])
+        #expect(Set(homework.map { $0[3] }).isSubset(of: ["优秀", "合格", "中等", ""]))
+        #expect(homework.contains { $0[3] == "合格" })
+    }
 }
