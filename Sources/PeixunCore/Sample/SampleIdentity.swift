@@ -6,8 +6,9 @@
 /// bijection x = (a·i + b) mod M on M = days × 499, and x names a distinct
 /// (birth date, sequence pair) for every index below M (≈ 6.9 million).
 struct SampleIdentity: Sendable {
-    static let firstBirthDay = CivilDate(year: 1962, month: 1, day: 1)!.dayNumber
-    static let birthDays = CivilDate(year: 1999, month: 12, day: 31)!.dayNumber - firstBirthDay + 1
+    /// 1962-01-01 and 1999-12-31 as day numbers.
+    static let firstBirthDay: Int64 = -2922
+    static let birthDays: Int64 = 10956 - firstBirthDay + 1
     static let sequencePairs: Int64 = 499
     /// How many distinct people the scheme can number.
     static let capacity = Int(birthDays * sequencePairs)
@@ -37,7 +38,7 @@ struct SampleIdentity: Sendable {
 
     /// A valid ID born in 2000, so never on a sample roster: the "unknown ID" anomaly.
     static func outsider(random: inout SampleRandom, areaCode: [UInt8]) -> [UInt8] {
-        let birth = CivilDate(year: 2000, month: 1, day: 1)!.adding(days: random.below(366))
+        let birth = CivilDate(dayNumber: 10957 + Int64(random.below(366)))  // a day of 2000
         return assemble(areaCode: areaCode, birth: birth, sequence: random.int(in: 1...999))
     }
 

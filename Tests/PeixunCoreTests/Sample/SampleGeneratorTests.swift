@@ -79,6 +79,9 @@ struct SampleGeneratorTests {
     }
 
     @Test func idsStayUniqueAtAMillionPeople() {
+        #expect(CivilDate(dayNumber: SampleIdentity.firstBirthDay) == CivilDate(year: 1962, month: 1, day: 1))
+        #expect(CivilDate(dayNumber: SampleIdentity.firstBirthDay + SampleIdentity.birthDays - 1)
+                == CivilDate(year: 1999, month: 12, day: 31))
         let identity = SampleIdentity(seed: 2021)
         var seen = Set<UInt64>()
         seen.reserveCapacity(1_000_000)
