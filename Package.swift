@@ -73,7 +73,10 @@ let package = Package(
             dependencies: ["PeixunCore", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PeixunRegistryTests", dependencies: ["PeixunRegistry"]),
+        .testTarget(
+            name: "PeixunRegistryTests",
+            dependencies: ["PeixunRegistry", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
         .testTarget(name: "PeixunWorkbookTests", dependencies: ["PeixunWorkbook"]),
         .testTarget(name: "peixunTests", dependencies: ["PeixunCore"]),

@@ -25,16 +25,16 @@ struct SampleCommand: ParsableCommand {
             411071, 411072 and 411073.
             """)
 
-    @Option(name: .long, help: "How many people (trainees and tutors) to invent.")
+    @Option(name: .long, help: ArgumentHelp("How many people (trainees and tutors) to invent.", valueName: "n"))
     var people: Int
 
-    @Option(name: .long, help: "Seed for the invented data; the same seed gives the same files.")
+    @Option(name: .long, help: ArgumentHelp("Seed for the invented data; the same seed gives the same files.", valueName: "s"))
     var seed: UInt64
 
-    @Option(name: .long, help: "Folder to write the export into (created if missing).")
+    @Option(name: .long, help: ArgumentHelp("Folder to write the export into (created if missing).", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: "Scheme whose module, activity, homework and grade names to use.")
+    @Option(name: .long, help: ArgumentHelp("Scheme whose module, activity, homework and grade names to use.", valueName: "file"))
     var scheme: String = "seeds/xuchang-2021-1/scheme.toml"
 
     @Flag(name: .long, help: "Write into a folder that already holds files, replacing the export files.")
@@ -47,26 +47,18 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Scheme
-        do {
-            loaded = try SchemeLoader.load(path: scheme)
-        } catch {
-            FileHandle.standardError.write(Data("peixun sample: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        // A scheme that cannot be read propagates as SchemeError (exit 1).
+        let loaded = try SchemeLoader.load(path: scheme)
         let started = Date()
         let summary: SampleSummary
         do {
             summary = try SampleGenerator(scheme: loaded, people: people, seed: seed).write(to: out, overwrite: force)
         } catch let error as SampleError {
-            FileHandle.standardError.write(Data("peixun sample: \(error)\n".utf8))
+            Log.error(error.description)
             switch error {
             case .directoryNotEmpty, .notADirectory, .peopleOutOfRange: throw ExitCode(2)
             case .writeFailed: throw ExitCode(1)
             }
-        } catch {
-            FileHandle.standardError.write(Data("peixun sample: \(error)\n".utf8))
-            throw ExitCode(1)
         }
         let seconds = Date().timeIntervalSince(started)
         let anomalies = summary.anomalies.values.reduce(0, +)
