@@ -37,7 +37,7 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scheme whose module, activity, homework and grade names to use.", valueName: "file"))
     var scheme: String = "seeds/xuchang-2021-1/scheme.toml"
 
-    @Flag(name: .long, help: "Write into a folder that already holds files, replacing the export files.")
+    @Flag(name: .long, help: "Write into a folder that already holds files: the export's tables are replaced, other files kept.")
     var force = false
 
     func validate() throws {

@@ -36,8 +36,10 @@ public struct SampleGenerator: Sendable {
     }
 
     /// Writes the five files into `directory`, creating it. Refuses a folder
-    /// that already holds anything unless `overwrite`. Files are written under
-    /// temporary names and renamed when all are complete.
+    /// that already holds anything unless `overwrite`; then the five files are
+    /// replaced, other tables of an export (`学员名单.xlsx`, `courses.xlsx` …)
+    /// removed, and unrelated files kept. Files are written under temporary
+    /// names and renamed when all are complete.
     public func write(to directory: String, overwrite: Bool = false) throws -> SampleSummary {
         guard people >= 1 && people <= SampleGenerator.maximumPeople else {
             throw SampleError.peopleOutOfRange(people, maximum: SampleGenerator.maximumPeople)
@@ -81,6 +83,7 @@ public struct SampleGenerator: Sendable {
                 }
                 first += count
             }
+            if overwrite { try SampleGenerator.removeOtherExports(in: directory) }
             for out in outputs { try out.finish() }
             let rows = [counts.rosterRows, counts.courseRows, counts.activityRows, counts.homeworkRows, counts.postRows]
             let kindNames = ["unknown_module", "bad_hours", "out_of_period", "unknown_id"]
@@ -94,6 +97,29 @@ public struct SampleGenerator: Sendable {
         } catch {
             for out in outputs { out.discard() }
             throw error
+        }
+    }
+
+    /// Base names another export's tables may carry (CONTRACT §3): with
+    /// `--force` these go, so the folder does not end up with two files for one table.
+    static let tableBaseNames: Set<String> = [
+        "roster", "courses", "activities", "homework", "tutor_posts",
+        "学员名单", "课程学习记录", "研修活动", "研修作业", "坊主工作",
+    ]
+
+    private static func removeOtherExports(in directory: String) throws {
+        let fm = FileManager.default
+        let ours = Set(files.map(\.name))
+        for entry in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where !ours.contains(entry) {
+            let ext = (entry as NSString).pathExtension.lowercased()
+            let base = (entry as NSString).deletingPathExtension
+            guard (ext == "csv" || ext == "xlsx") && tableBaseNames.contains(base) else { continue }
+            let path = (directory as NSString).appendingPathComponent(entry)
+            do {
+                try fm.removeItem(atPath: path)
+            } catch {
+                throw SampleError.writeFailed(path: path, reason: "cannot remove the old table: \(error.localizedDescription)")
+            }
         }
     }
 

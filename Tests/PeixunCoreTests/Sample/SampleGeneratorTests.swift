@@ -255,9 +255,13 @@ struct SampleGeneratorTests {
             try SampleGenerator(scheme: scheme, people: 50, seed: 1).write(to: dir)
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/roster.csv"))
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/学员名单.xlsx"))
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/courses.csv"))
         let summary = try SampleGenerator(scheme: scheme, people: 50, seed: 1).write(to: dir, overwrite: true)
         #expect(summary.people == 50)
-        #expect(FileManager.default.fileExists(atPath: dir + "/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/notes.txt"), "unrelated files stay")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/学员名单.xlsx"), "a second roster would be ambiguous")
+        #expect(try Support.readCSV(dir + "/courses.csv").count > 50)
         #expect(throws: SampleError.peopleOutOfRange(0, maximum: SampleGenerator.maximumPeople)) {
             try SampleGenerator(scheme: scheme, people: 0, seed: 1).write(to: Support.temporaryDirectory("zero"))
         }
