@@ -5,7 +5,12 @@ public enum Grader {
     public struct Options: Sendable {
         /// Records after this day are ignored (mid-term use); nil = the whole period.
         public var asOf: CivilDate?
-        public init(asOf: CivilDate? = nil) { self.asOf = asOf }
+        /// A course file at least this large is read in two parts on two threads.
+        public var parallelReadThreshold: Int
+        public init(asOf: CivilDate? = nil, parallelReadThreshold: Int = 32 << 20) {
+            self.asOf = asOf
+            self.parallelReadThreshold = parallelReadThreshold
+        }
     }
 
     /// Reads and grades an export folder. Throws `FatalError` when the run is
@@ -28,6 +33,7 @@ public enum Grader {
         let period = Period(programme: scheme.programme, asOf: options.asOf)
         let roster = try RosterStage.run(reader: try reader(.roster))
         var stage = RecordStage(scheme: scheme, period: period, roster: roster)
+        stage.parallelReadThreshold = options.parallelReadThreshold
         var inputs = [InputFileSummary(table: ExportTable.roster.rawValue, file: try reader(.roster).fileName, rows: roster.rows)]
         let courses = try stage.readCourses(try reader(.courses))
         inputs.append(InputFileSummary(table: ExportTable.courses.rawValue, file: try reader(.courses).fileName, rows: courses))

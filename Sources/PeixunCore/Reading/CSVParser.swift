@@ -32,6 +32,8 @@ final class CSVParser {
     private(set) var fieldCount = 0
     /// The physical line where the current record starts.
     private(set) var recordLine = 0
+    /// The physical line the parser has reached (after the last record's line end).
+    var currentLine: Int { line }
 
     init(source: ByteSource, fileName: String, skip: Int = 0, chunkSize: Int = 8 << 20) {
         self.source = source

@@ -16,6 +16,8 @@ public struct TableReader {
     private let source: RowSource
     /// For each of `table.columns`, the field index in the file, or -1.
     private let columnMap: [Int]
+    /// CSV in UTF-8 without any `"`: may be split into parts (`partitions`).
+    private let splittable: (bomBytes: Int, size: Int)?
     /// The header's position among all rows of the source, blank ones included.
     private let headerOrdinal: Int
 
@@ -31,9 +33,16 @@ public struct TableReader {
         }
         if (fileName as NSString).pathExtension.lowercased() == "xlsx" {
             source = try XLSXRowSource(path: path, fileName: fileName)
+            splittable = nil
         } else {
-            let encoding = try TextEncodingDetector.detect(path: path, fileName: fileName)
-            source = CSVRowSource(path: path, fileName: fileName, encoding: encoding)
+            let facts = try TextEncodingDetector.facts(path: path, fileName: fileName)
+            source = CSVRowSource(path: path, fileName: fileName, encoding: facts.encoding)
+            if case .utf8(let skip) = facts.encoding, facts.quoteFree,
+               let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int {
+                splittable = (skip, size)
+            } else {
+                splittable = nil
+            }
         }
         let found = try Self.findHeader(in: source, table: table, fileName: fileName)
         header = found.cells
@@ -64,6 +73,26 @@ public struct TableReader {
             }
         }
         return delivered
+    }
+
+    /// Splits the table into up to `maxCount` parts of about equal size, to be read on
+    /// separate threads, in order. Only a UTF-8 CSV without any quote character is split
+    /// (then every line end is a record boundary), and only when it is at least `minimumBytes`;
+    /// otherwise the result is nil and `read` is the way.
+    public func partitions(maxCount: Int, minimumBytes: Int = 32 << 20) throws -> [TablePartition]? {
+        guard let (bom, size) = splittable, maxCount > 1, size >= minimumBytes else { return nil }
+        var bounds = [0]
+        for k in 1..<maxCount {
+            let cut = try FileRangeInput.lineStart(path: path, fileName: fileName, after: size * k / maxCount, size: size)
+            if let last = bounds.last, cut > last, cut < size { bounds.append(cut) }
+        }
+        bounds.append(size)
+        guard bounds.count > 2 else { return nil }
+        return (0..<(bounds.count - 1)).map { k in
+            TablePartition(path: path, fileName: fileName, offset: bounds[k], end: bounds[k + 1],
+                           skipBytes: k == 0 ? bom : 0, skipRows: k == 0 ? headerOrdinal + 1 : 0,
+                           columnMap: columnMap, headerCount: header.count)
+        }
     }
 
     private struct Header {

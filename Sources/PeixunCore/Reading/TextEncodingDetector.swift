@@ -18,6 +18,12 @@ enum TextEncodingDetector {
     static let chunkSize = 8 << 20
 
     static func detect(path: String, fileName: String) throws -> CSVEncoding {
+        try facts(path: path, fileName: fileName).encoding
+    }
+
+    /// The encoding, and whether the file contains no `"` at all — then every line end is a
+    /// record boundary and the file may be split into parts read in parallel.
+    static func facts(path: String, fileName: String) throws -> (encoding: CSVEncoding, quoteFree: Bool) {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + 8)
         defer { buffer.deallocate() }
         let file = try FileInput(path: path, fileName: fileName)
@@ -28,8 +34,10 @@ enum TextEncodingDetector {
         let hasBOM = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
         var carry = 0
         var valid = true
+        var quoteFree = true
         while true {
             let total = carry + count
+            if quoteFree && memchr(buffer, 0x22, total) != nil { quoteFree = false }
             let checked = UTF8Validator.validPrefix(buffer, count: total)
             if checked.invalid {
                 valid = false
@@ -43,12 +51,12 @@ enum TextEncodingDetector {
             if carry > 0 { memmove(buffer, buffer + checked.length, carry) }
             count = try file.readFully(into: buffer + carry, count: chunkSize - carry)
         }
-        if valid { return .utf8(skip: hasBOM ? 3 : 0) }
+        if valid { return (.utf8(skip: hasBOM ? 3 : 0), quoteFree) }
         if hasBOM {
             throw FatalError(file: fileName, reason: "unreadable file: it starts with a UTF-8 BOM but is not valid UTF-8")
         }
         try checkGB18030(path: path, fileName: fileName, buffer: buffer)
-        return .gb18030
+        return (.gb18030, false)
     }
 
     /// Throws unless the whole file is well-formed GB18030.
