@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "PeixunCore", "CPangoCairo", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),

@@ -42,3 +42,18 @@ func pdfFonts(_ path: String) throws -> [(name: String, embedded: Bool, subset: 
 }
 
 let issueDate = CivilDate(year: 2021, month: 12, day: 25)!
+
+/// The repository's `Templates/` directory.
+let templatesDirectory: String = {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Templates").path
+}()
+
+func sampleCertificate(kind: CertificateKind = .completion, name: String = "王𬌗", number: String = "XC2021-JY-000001",
+                       school: String = "许昌市第一中学", county: String = "魏都区") -> CertificateData {
+    CertificateData(kind: kind, name: name, maskedID: "410102********123X", school: school, county: county,
+                    stageSubject: "初中数学", programme: "许昌市“十四五”第一期中小学教师继续教育培训",
+                    hours: "50", result: kind == .excellentTutor ? "优秀（96 分）" : "合格",
+                    number: number, verificationCode: "7K3M-9QXD", issuer: "许昌市教师教育培训中心",
+                    issueDate: issueDate)
+}
