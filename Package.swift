@@ -59,6 +59,11 @@ let package = Package(
             ]
         ),
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
+        // Certificate benchmark driver (bench/certificates.sh).
+        .executableTarget(
+            name: "certificates-bench", dependencies: ["PeixunCore", "PeixunRender"],
+            path: "bench/certificates-bench"
+        ),
 
         // The command line: one file per subcommand.
         .executableTarget(

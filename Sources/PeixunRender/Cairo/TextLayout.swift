@@ -13,7 +13,7 @@ final class TextLayout {
         guard let l = pango_layout_new(context) else { throw RenderError.pango(what: "pango_layout_new") }
         layout = l
         // Pango takes a NUL-terminated string: a NUL inside would cut the text short.
-        let clean = text.replacingOccurrences(of: "\u{0}", with: "")
+        let clean = text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "") : text
         self.text = clean
         bytes = Array(clean.utf8)
         self.style = style
@@ -101,7 +101,7 @@ final class TextLayout {
             let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
             guard start >= 0, end <= bytes.count, start < end else { continue }
             let piece = String(decoding: bytes[start..<end], as: UTF8.self)
-            let visible = piece.unicodeScalars.filter { !$0.properties.isWhitespace }
+            let visible = piece.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{3000}" && $0 != "\u{A0}" }
             guard !visible.isEmpty else { continue }
             if unlisted == nil, !style.allowUnlistedFallback, !names.contains(where: { wanted.contains($0.lowercased()) }),
                let first = visible.first {

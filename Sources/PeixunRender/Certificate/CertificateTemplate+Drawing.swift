@@ -9,10 +9,10 @@ extension CertificateTemplate {
         try canvas.withSavedState {
             switch mode {
             case .full:
-                drawDecorations(on: canvas, assets: assets)
-                for block in blocks { try drawBlock(block, values: values, on: canvas) }
+                try canvas.paint(try assets.baseLayer(self))
+                for block in blocks where block.isVariable { try drawBlock(block, values: values, on: canvas) }
                 try drawQR(values: values, on: canvas)
-                try drawSeal(values: values, on: canvas, assets: assets)
+                if seal != nil { try canvas.paint(try assets.sealLayer(self, values: values)) }
             case let .overlay(dx, dy):
                 canvas.translate(dx: dx, dy: dy)
                 for block in blocks where block.isVariable { try drawBlock(block, values: values, on: canvas) }

@@ -118,3 +118,23 @@ public struct CertificateTemplate: Sendable {
         }
     }
 }
+
+extension CertificateTemplate {
+    /// The same template with every text block (and the seal) using `families`
+    /// — e.g. to measure what a centre's own font costs.
+    public func withFamilies(_ families: [String]) -> CertificateTemplate {
+        var t = self
+        t.families = families
+        for i in t.blocks.indices { t.blocks[i].style.families = families }
+        return t
+    }
+}
+
+extension CertificateRenderer {
+    /// The same renderer with every template using `families`.
+    public func withFamilies(_ families: [String]) -> CertificateRenderer {
+        var r = self
+        r.templates = r.templates.mapValues { $0.withFamilies(families) }
+        return r
+    }
+}
