@@ -58,6 +58,19 @@ public enum FontRegistry {
         }
     }
 
+    /// The font files fontconfig loaded from the registered directories.
+    public static func registeredFiles() -> [String] {
+        ensureDefault()
+        return lock.withLock {
+            guard let config = FcConfigGetCurrent(), let set = FcConfigGetFonts(config, FcSetApplication) else { return [] }
+            var files: [String] = []
+            for i in 0..<Int(set.pointee.nfont) {
+                if let pattern = set.pointee.fonts[i], let f = peixun_fc_pattern_file(pattern) { files.append(String(cString: f)) }
+            }
+            return files.sorted()
+        }
+    }
+
     /// The font file fontconfig picks for `family` (for diagnostics and the README).
     public static func file(forFamily family: String) -> String? {
         ensureDefault()
