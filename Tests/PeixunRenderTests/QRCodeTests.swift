@@ -22,6 +22,17 @@ import Testing
         #expect(decoded.output.trimmingCharacters(in: .whitespacesAndNewlines) == payload)
     }
 
+    @Test func rectanglesCoverExactlyTheDarkModules() throws {
+        let code = try QRCode("XC2021-1-JY-000042 ABCD-EFGH")
+        var covered = [Int](repeating: 0, count: code.size * code.size)
+        let rects = code.rectangles()
+        for r in rects {
+            for y in r.row..<(r.row + r.height) { for x in r.column..<(r.column + r.width) { covered[y * code.size + x] += 1 } }
+        }
+        #expect(covered == code.modules.map { $0 ? 1 : 0 })
+        #expect(rects.count < code.modules.filter { $0 }.count / 2)
+    }
+
     @Test func emptyTextIsRejected() {
         #expect(throws: RenderError.qrCode(message: "empty text")) { try QRCode("") }
     }

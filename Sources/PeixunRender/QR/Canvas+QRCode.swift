@@ -1,8 +1,8 @@
 extension Canvas {
     /// Draws `code` as vector squares filling `box` (the smaller side), with
     /// `quietZone` light modules around it (painted `background` if given).
-    /// Horizontal runs of dark modules become one rectangle each, so the
-    /// symbol is a single compact path.
+    /// Dark modules are merged into rectangles (`QRCode.rectangles()`), so the
+    /// symbol is one compact path.
     public func drawQRCode(_ code: QRCode, in box: BoxMM, color: Color = .black,
                            background: Color? = .white, quietZone: Int = 2) {
         let side = min(box.width, box.height)
@@ -17,16 +17,10 @@ extension Canvas {
             }
             setColor(color)
             newPath()
-            for row in 0..<code.size {
-                var col = 0
-                while col < code.size {
-                    guard code.isDark(row: row, column: col) else { col += 1; continue }
-                    let start = col
-                    while col < code.size && code.isDark(row: row, column: col) { col += 1 }
-                    rectangle(BoxMM(x: origin.x + Double(start + quietZone) * module,
-                                    y: origin.y + Double(row + quietZone) * module,
-                                    width: Double(col - start) * module, height: module))
-                }
+            for r in code.rectangles() {
+                rectangle(BoxMM(x: origin.x + Double(r.column + quietZone) * module,
+                                y: origin.y + Double(r.row + quietZone) * module,
+                                width: Double(r.width) * module, height: Double(r.height) * module))
             }
             fill()
         }

@@ -36,4 +36,33 @@ public struct QRCode: Sendable, Equatable {
     }
 
     public func isDark(row: Int, column: Int) -> Bool { modules[row * size + column] }
+
+    /// A rectangle of dark modules.
+    public struct ModuleRect: Sendable, Equatable, Hashable {
+        public var row: Int, column: Int, width: Int, height: Int
+    }
+
+    /// The dark modules as few rectangles: horizontal runs, stacked with the
+    /// same run in the rows below. Together they cover exactly the dark modules.
+    public func rectangles() -> [ModuleRect] {
+        var done: [ModuleRect] = []
+        var open: [Int: ModuleRect] = [:]   // keyed by column * size + width
+        for row in 0..<size {
+            var seen = Set<Int>()
+            var col = 0
+            while col < size {
+                guard isDark(row: row, column: col) else { col += 1; continue }
+                let start = col
+                while col < size && isDark(row: row, column: col) { col += 1 }
+                let key = start * (size + 1) + (col - start)
+                seen.insert(key)
+                if var r = open[key] { r.height += 1; open[key] = r } else {
+                    open[key] = ModuleRect(row: row, column: start, width: col - start, height: 1)
+                }
+            }
+            for (key, r) in open where !seen.contains(key) { done.append(r); open[key] = nil }
+        }
+        done.append(contentsOf: open.values)
+        return done.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    }
 }
