@@ -179,4 +179,24 @@ import PeixunCore
             #expect(key == "page")
         }
     }
+
+    @Test func brokenFixedTextFailsTheRunNotEachPerson() throws {
+        let path = try write(head + """
+        [[blocks]]
+        name = "label"
+        text = "姓\u{E000}名"
+        box = { x = 20, y = 20, width = 50, height = 10 }
+        size = 12
+        [[blocks]]
+        name = "name"
+        text = "{{name}}"
+        box = { x = 80, y = 20, width = 50, height = 10 }
+        size = 12
+        """)
+        let renderer = CertificateRenderer(templates: [.completion: try CertificateTemplate.load(path: path)])
+        let out = try temporaryDirectory("broken")
+        #expect(throws: RenderError.missingGlyphs(text: "姓\u{E000}名", characters: ["\u{E000}"])) {
+            try renderer.writeAll([sampleCertificate()], outputDirectory: out.path)
+        }
+    }
 }

@@ -46,7 +46,12 @@ extension CertificateRenderer {
                          options: CertificateOutputOptions = CertificateOutputOptions()) throws -> CertificateOutputSummary {
         let layout = CertificateOutputLayout(outputDirectory: outputDirectory)
         let sorted = certificates.sorted(by: CertificateOutputLayout.printOrder)
-        for d in sorted { _ = try template(for: d.kind) }
+        // A template whose fixed parts cannot be drawn (a label with a missing
+        // glyph, an unreadable image) is the run's error, not every person's.
+        for kind in CertificateKind.allCases where sorted.contains(where: { $0.kind == kind }) {
+            let t = try template(for: kind)
+            _ = try TemplateAssets(t).baseLayer(t)
+        }
 
         // Unique per-person paths: a duplicate (same number and name) is a failure, not an overwrite.
         var seen = Set<String>()
