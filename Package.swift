@@ -55,9 +55,15 @@ let package = Package(
             dependencies: [
                 "PeixunCore", "CPangoCairo", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
+        // Certificate benchmark driver (bench/certificates.sh).
+        .executableTarget(
+            name: "certificates-bench", dependencies: ["PeixunCore", "PeixunRender"],
+            path: "bench/certificates-bench"
+        ),
 
         // The command line: one file per subcommand.
         .executableTarget(

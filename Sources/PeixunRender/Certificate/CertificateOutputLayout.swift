@@ -1,0 +1,42 @@
+import PeixunCore
+
+/// Where certificates go under an output directory:
+/// - `certificates/<kind>/<区县>/<单位>/<number>-<name>.pdf` — one per person;
+/// - `certificates/print/<kind>/<区县>.pdf` — every certificate of a 区县, by 单位 then number;
+/// - `certificates/print/<kind>/<区县>/<单位>.pdf` — every certificate of a 单位, by number.
+/// Every component passes through `SafeFileName`.
+public struct CertificateOutputLayout: Sendable {
+    /// The `certificates` directory.
+    public var root: String
+    public init(outputDirectory: String) {
+        root = (outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory) + "/certificates"
+    }
+
+    static func component(_ s: String) -> String {
+        SafeFileName.make(s.isEmpty ? "未填写" : s)
+    }
+
+    /// `<kind>/<区县>/<单位>/<number>-<name>.pdf`, relative to `root`.
+    public func personFile(_ d: CertificateData) -> String {
+        // Keep room for ".pdf" within the byte limit.
+        let file = SafeFileName.make("\(d.number)-\(d.name)", maxBytes: SafeFileName.maxBytes - 4) + ".pdf"
+        return "\(d.kind.rawValue)/\(Self.component(d.county))/\(Self.component(d.school))/\(file)"
+    }
+    /// `print/<kind>/<区县>.pdf`, relative to `root`.
+    public func countyFile(kind: CertificateKind, county: String) -> String {
+        "print/\(kind.rawValue)/\(SafeFileName.make(county.isEmpty ? "未填写" : county, maxBytes: SafeFileName.maxBytes - 4)).pdf"
+    }
+    /// `print/<kind>/<区县>/<单位>.pdf`, relative to `root`.
+    public func schoolFile(kind: CertificateKind, county: String, school: String) -> String {
+        "print/\(kind.rawValue)/\(Self.component(county))/\(SafeFileName.make(school.isEmpty ? "未填写" : school, maxBytes: SafeFileName.maxBytes - 4)).pdf"
+    }
+    /// The calibration page of a kind, relative to `root`.
+    public func testSheetFile(kind: CertificateKind) -> String { "test-sheet-\(kind.rawValue).pdf" }
+
+    /// The print order: kind, 区县, 单位, number, name (plain string order: stable).
+    public static func printOrder(_ a: CertificateData, _ b: CertificateData) -> Bool {
+        let ka = [a.kind.rawValue, a.county, a.school, a.number, a.name]
+        let kb = [b.kind.rawValue, b.county, b.school, b.number, b.name]
+        return ka.lexicographicallyPrecedes(kb)
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import PeixunCore
+
+/// What `CertificateRenderer.writeAll` produces.
+public struct CertificateOutputOptions: Sendable {
+    public var mode: RenderMode
+    /// One PDF per person under `certificates/<kind>/<区县>/<单位>/`.
+    public var perPerson: Bool
+    /// One print PDF per 区县 (`certificates/print/<kind>/<区县>.pdf`).
+    public var mergedByCounty: Bool
+    /// One print PDF per 单位 (`certificates/print/<kind>/<区县>/<单位>.pdf`).
+    public var mergedBySchool: Bool
+    /// Parallel workers (default: the active processor count).
+    public var workers: Int
+    /// Called (from any thread, serialised) with pages done and pages in total.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(mode: RenderMode = .full, perPerson: Bool = true, mergedByCounty: Bool = true,
+                mergedBySchool: Bool = true, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.mode = mode; self.perPerson = perPerson; self.mergedByCounty = mergedByCounty
+        self.mergedBySchool = mergedBySchool; self.workers = max(1, workers); self.progress = progress
+    }
+}
+
+/// The outcome of a batch.
+public struct CertificateOutputSummary: Sendable, Equatable {
+    /// Per-person files written, relative to the `certificates` directory, sorted.
+    public var personFiles: [String]
+    /// Merged print files written, relative to the `certificates` directory, sorted.
+    public var mergedFiles: [String]
+    /// Certificates that could not be drawn (no file; left out of merged files), in print order.
+    public var failures: [CertificateFailure]
+}
+
+extension CertificateRenderer {
+    private enum Job {
+        case people(ArraySlice<CertificateData>)
+        case merged(path: String, title: String, items: [CertificateData])
+    }
+
+    /// Renders `certificates` into `outputDirectory/certificates/…` on
+    /// `options.workers` threads, each with its own surfaces. Failures of single
+    /// certificates are collected, not thrown; an I/O error throws.
+    public func writeAll(_ certificates: [CertificateData], outputDirectory: String,
+                         options: CertificateOutputOptions = CertificateOutputOptions()) throws -> CertificateOutputSummary {
+        let layout = CertificateOutputLayout(outputDirectory: outputDirectory)
+        let sorted = certificates.sorted(by: CertificateOutputLayout.printOrder)
+        // A template whose fixed parts cannot be drawn (a label with a missing
+        // glyph, an unreadable image) is the run's error, not every person's.
+        for kind in CertificateKind.allCases where sorted.contains(where: { $0.kind == kind }) {
+            let t = try template(for: kind)
+            _ = try TemplateAssets(t).baseLayer(t)
+        }
+
+        // Unique per-person paths: a duplicate (same number and name) is a failure, not an overwrite.
+        var seen = Set<String>()
+        var people: [CertificateData] = []
+        var failures: [CertificateFailure] = []
+        for d in sorted {
+            let p = layout.personFile(d)
+            if seen.insert(p).inserted { people.append(d) } else {
+                failures.append(CertificateFailure(d, .output(path: p, message: "a second certificate with the same number and name")))
+            }
+        }
+
+        var jobs: [Job] = []
+        var directories = Set<String>()
+        var total = 0
+        if options.perPerson {
+            for d in people { directories.insert((layout.root + "/" + layout.personFile(d) as NSString).deletingLastPathComponent) }
+            let chunk = max(8, min(64, people.count / (options.workers * 8) + 1))
+            var start = 0
+            while start < people.count {
+                jobs.append(.people(people[start..<min(start + chunk, people.count)]))
+                start += chunk
+            }
+            total += people.count
+        }
+        var mergedFiles: [String] = []
+        func addMerged(_ rel: String, _ title: String, _ items: [CertificateData]) {
+            let path = layout.root + "/" + rel
+            directories.insert((path as NSString).deletingLastPathComponent)
+            jobs.append(.merged(path: path, title: title, items: items))
+            mergedFiles.append(rel)
+            total += items.count
+        }
+        let byKind = Dictionary(grouping: people, by: \.kind)
+        for kind in CertificateKind.allCases {
+            guard let list = byKind[kind] else { continue }
+            let counties = Dictionary(grouping: list, by: \.county)
+            for county in counties.keys.sorted() {
+                let inCounty = counties[county] ?? []
+                if options.mergedByCounty {
+                    addMerged(layout.countyFile(kind: kind, county: county), "\(kind.title) \(county)", inCounty)
+                }
+                if options.mergedBySchool {
+                    let schools = Dictionary(grouping: inCounty, by: \.school)
+                    for school in schools.keys.sorted() {
+                        addMerged(layout.schoolFile(kind: kind, county: county, school: school),
+                                  "\(kind.title) \(county) \(school)", schools[school] ?? [])
+                    }
+                }
+            }
+        }
+        for dir in directories.sorted() {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw RenderError.output(path: dir, message: error.localizedDescription)
+            }
+        }
+        // Big merged files first, so no worker is left with one at the end.
+        let order = jobs.indices.sorted { a, b in
+            func weight(_ j: Job) -> Int {
+                switch j { case .people: return 0; case let .merged(_, _, items): return items.count }
+            }
+            return weight(jobs[a]) > weight(jobs[b])
+        }
+
+        let state = BatchState(total: total, progress: options.progress)
+        let mode = options.mode
+        let workers = min(options.workers, max(1, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var assets: [CertificateKind: TemplateAssets] = [:]
+            while let index = state.next(of: order.count), !state.stopped {
+                do {
+                    switch jobs[order[index]] {
+                    case let .people(slice):
+                        for d in slice {
+                            let t = try template(for: d.kind)
+                            let a = try assets[d.kind] ?? TemplateAssets(t)
+                            assets[d.kind] = a
+                            do {
+                                try writePDF(d, to: layout.root + "/" + layout.personFile(d), mode: mode, assets: a)
+                            } catch let f as CertificateFailure {
+                                state.fail(f)
+                            }
+                            state.advance(1)
+                        }
+                    case let .merged(path, title, items):
+                        let f = try writeMergedPDF(items, to: path, title: title, mode: mode, assets: assets)
+                        // Failures already counted by the per-person pass.
+                        if !options.perPerson { f.forEach { state.fail($0) } }
+                        state.advance(items.count)
+                    }
+                } catch {
+                    state.stop(error)
+                }
+            }
+        }
+        if let error = state.error { throw error }
+
+        let failed = Set(state.failures.map { "\($0.kind.rawValue)|\($0.number)|\($0.name)" })
+        let personFiles = options.perPerson
+            ? people.filter { !failed.contains("\($0.kind.rawValue)|\($0.number)|\($0.name)") }.map(layout.personFile).sorted()
+            : []
+        let merged = mergedFiles.filter { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }.sorted()
+        let allFailures = (failures + state.failures).sorted { a, b in
+            [a.kind.rawValue, a.number, a.name].lexicographicallyPrecedes([b.kind.rawValue, b.number, b.name])
+        }
+        return CertificateOutputSummary(personFiles: personFiles, mergedFiles: merged, failures: allFailures)
+    }
+
+    /// Writes the calibration page of `kind` to `path`.
+    public func writeTestSheet(kind: CertificateKind, to path: String) throws {
+        let t = try template(for: kind)
+        let doc = try PDFDocument(path: path, pageSize: t.pageSize,
+                                  metadata: PDFMetadata(title: "校准页 \(kind.title)", creator: creator))
+        try t.drawTestSheet(on: doc.canvas)
+        try doc.endPage()
+        try doc.finish()
+    }
+}
+
+/// Shared, locked state of one batch.
+private final class BatchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private var done = 0
+    private let total: Int
+    private let progress: (@Sendable (Int, Int) -> Void)?
+    private(set) var failures: [CertificateFailure] = []
+    private(set) var error: Error?
+
+    init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
+
+    var stopped: Bool { lock.withLock { error != nil } }
+
+    func next(of count: Int) -> Int? {
+        lock.withLock {
+            guard cursor < count else { return nil }
+            defer { cursor += 1 }
+            return cursor
+        }
+    }
+    func advance(_ n: Int) {
+        lock.withLock {
+            done += n
+            progress?(done, total)
+        }
+    }
+    func fail(_ f: CertificateFailure) { lock.withLock { failures.append(f) } }
+    func stop(_ e: Error) { lock.withLock { if error == nil { error = e } } }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import PeixunRender
+
+@Suite struct QRCodeTests {
+    @Test func encodesAndDecodesWithZbar() throws {
+        let payload = "XC2021-JY-000123 7K3M-9QXD-2F"
+        let code = try QRCode(payload)
+        #expect(code.size >= 21 && (code.size - 17) % 4 == 0)
+        // Finder pattern: top-left 7×7 ring.
+        #expect(code.isDark(row: 0, column: 0) && code.isDark(row: 0, column: 6) && !code.isDark(row: 1, column: 1))
+
+        let dir = try temporaryDirectory("qr")
+        let pdf = dir.appendingPathComponent("qr.pdf").path
+        let doc = try PDFDocument(path: pdf, pageSize: SizeMM(width: 60, height: 60))
+        doc.canvas.drawQRCode(code, in: BoxMM(x: 10, y: 10, width: 40, height: 40))
+        try doc.endPage()
+        try doc.finish()
+        let png = dir.appendingPathComponent("qr").path
+        #expect(try run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
+        let decoded = try run("zbarimg", ["--quiet", "--raw", png + ".png"])
+        #expect(decoded.output.trimmingCharacters(in: .whitespacesAndNewlines) == payload)
+    }
+
+    @Test func rectanglesCoverExactlyTheDarkModules() throws {
+        let code = try QRCode("XC2021-1-JY-000042 ABCD-EFGH")
+        var covered = [Int](repeating: 0, count: code.size * code.size)
+        let rects = code.rectangles()
+        for r in rects {
+            for y in r.row..<(r.row + r.height) { for x in r.column..<(r.column + r.width) { covered[y * code.size + x] += 1 } }
+        }
+        #expect(covered == code.modules.map { $0 ? 1 : 0 })
+        #expect(rects.count < code.modules.filter { $0 }.count / 2)
+    }
+
+    @Test func emptyTextIsRejected() {
+        #expect(throws: RenderError.qrCode(message: "empty text")) { try QRCode("") }
+    }
+}
