@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeixunCore
 import PeixunRegistry
+import PeixunRender
 import PeixunWorkbook
 
 struct RunCommand: ParsableCommand {
@@ -24,8 +25,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The output folder (replaced as a whole at the end of a successful run).", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("The verification key file (default: $PEIXUN_KEY_FILE or ~/.config/peixun/secret.key; created with mode 0600 on first use; never inside --out).", valueName: "file"))
-    var key: String?
+    @OptionGroup var certificates: CertificateOptions
 
     @Option(name: .long, help: "Rosters: none, or county to add one workbook per 区县.")
     var split: RosterOptions.Split = .none
@@ -37,9 +37,9 @@ struct RunCommand: ParsableCommand {
 
         var changesLine = "mid-term: no certificates issued"
         if !results.isMidTerm {
-            let keyPath = key ?? VerificationKey.defaultPath()
+            let keyPath = certificates.keyPath
             try VerificationKey.ensure(keyPath: keyPath, isOutside: out)
-            _ = try VerificationKey.loadOrCreate(at: keyPath)
+            let key = try VerificationKey.loadOrCreate(at: keyPath)
             let registryPath = staging.path("registry.sqlite")
             let registry = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
             let changes = try registry.reconcile(results: &results, runTime: Date())
@@ -47,6 +47,11 @@ struct RunCommand: ParsableCommand {
             try changes.write(to: staging.staging)
             Log.info(changes.summaryText)
             changesLine = "certificates: \(changes.issued.count) issued, \(changes.revoked.count) revoked"
+            if !certificates.skipCertificates {
+                let drawn = try certificates.write(results, key: key, into: staging.path(""))
+                changesLine += ", \(drawn.personFiles.count) drawn"
+                if !drawn.failures.isEmpty { changesLine += ", \(drawn.failures.count) NOT drawn (see warnings)" }
+            }
         }
 
         let json = try BufferedOutput(path: staging.path("results.json"))

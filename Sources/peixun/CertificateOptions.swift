@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PeixunCore
+import PeixunRegistry
+import PeixunRender
+
+/// Options for drawing certificates, shared by `run` and `certify`.
+struct CertificateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Certificate templates folder (default: the project's Templates/).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Extra fonts folder, searched before the system fonts (default: the project's Fonts/).", valueName: "dir"))
+    var fonts: String?
+
+    @Option(name: .long, help: ArgumentHelp("The verification key file (default: $PEIXUN_KEY_FILE or ~/.config/peixun/secret.key; created with mode 0600 on first use; never inside the output folder).", valueName: "file"))
+    var key: String?
+
+    @Flag(name: .long, help: "Print only the variable text, for pre-printed certificate paper.")
+    var overlay = false
+
+    @Option(name: .customLong("offset-mm"), help: ArgumentHelp("With --overlay: shift everything by X,Y millimetres to calibrate a printer (e.g. 1.5,-0.8).", valueName: "x,y"))
+    var offsetMM: String?
+
+    @Flag(name: .customLong("no-certificates"), help: "Do not draw certificates (numbers are still assigned).")
+    var skipCertificates = false
+
+    func validate() throws {
+        if offsetMM != nil && !overlay { throw ValidationError("--offset-mm goes with --overlay") }
+        if let offsetMM, parsedOffset(offsetMM) == nil {
+            throw ValidationError("--offset-mm must be two numbers X,Y in millimetres, e.g. 1.5,-0.8")
+        }
+    }
+
+    func parsedOffset(_ text: String) -> (Double, Double)? {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let x = parts[0], let y = parts[1], abs(x) < 50, abs(y) < 50 else { return nil }
+        return (x, y)
+    }
+
+    var keyPath: String { key ?? VerificationKey.defaultPath() }
+
+    var mode: RenderMode {
+        guard overlay else { return .full }
+        let (x, y) = offsetMM.flatMap(parsedOffset) ?? (0, 0)
+        return .overlay(dx: x, dy: y)
+    }
+
+    /// Registers the fonts folder and loads the templates.
+    func renderer() throws -> CertificateRenderer {
+        if let dir = fonts ?? Resources.locate("Fonts") { try FontRegistry.register(directory: dir) }
+        guard let dir = templates ?? Resources.locate("Templates") else {
+            throw RunFailure(message: "no Templates/ folder found: pass --templates DIR or set PEIXUN_HOME")
+        }
+        return try CertificateRenderer.load(templatesDirectory: dir)
+    }
+
+    /// Draws every certificate of `results` into `directory` (its `certificates/`
+    /// folder). A certificate that cannot be drawn (a character no font has) is
+    /// reported and left out; the others are written.
+    func write(_ results: Results, key: VerificationKey, into directory: String) throws -> CertificateOutputSummary {
+        let renderer = try renderer()
+        let code = results.scheme.programme.code
+        let data = CertificateData.batch(from: results) { ref, person in
+            VerificationCode.compute(key: key, programme: code, kind: ref.kind, number: ref.number,
+                                     id: person.id, name: person.name)
+        }
+        let bar = Progress(label: "certificates", total: data.count)
+        let summary = try renderer.writeAll(data, outputDirectory: directory,
+                                            options: CertificateOutputOptions(mode: mode, progress: bar.update))
+        bar.finish()
+        for f in summary.failures { Log.warning("certificate not drawn: \(f)") }
+        return summary
+    }
+}
+
