@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   pkg-config libcairo2-dev libpango1.0-dev libxlsxwriter-dev libqrencode-dev libsqlite3-dev
   fontconfig fonts-noto-cjk fonts-lxgw-wenkai
-  poppler-utils zbar-tools unzip
+  poppler-utils zbar-tools unzip time bc
 )
 missing=()
 for p in "${packages[@]}"; do
