@@ -1,5 +1,6 @@
 import ArgumentParser
 import PeixunCore
+import PeixunRegistry
 import PeixunWorkbook
 
 extension RosterOptions.Split: ExpressibleByArgument {}
@@ -12,7 +13,7 @@ struct RosterCommand: ParsableCommand {
             Writes 培训名册.xlsx (sheets 名册, 合格名单, 优秀学员, 坊主考核, 坊统计, 区县统计, 异常记录,
             项目信息) for the education bureau: IDs and certificate numbers as text, scores as numbers,
             rates as percentages, printable on A4 landscape. With --split county also one workbook per
-            区县. Certificate numbers appear only when the registry of a previous 'run' is given.
+            区县. Certificate numbers are filled in from --registry (the registry a previous 'run' kept).
             """)
 
     @OptionGroup var options: GradingOptions
@@ -23,8 +24,15 @@ struct RosterCommand: ParsableCommand {
     @Option(name: .long, help: "none, or county: also one workbook per 区县.")
     var split: RosterOptions.Split = .none
 
+    @Option(name: .long, help: ArgumentHelp("The registry of a previous run, for the 证书编号 columns (read only).", valueName: "file"))
+    var registry: String?
+
     func run() throws {
-        let results = try options.grade()
+        var results = try options.grade()
+        if let registry {
+            let missing = try CertificateRegistry(existingAt: registry).fill(&results)
+            if missing > 0 { Log.warning("\(missing) qualifying people have no certificate number yet: run 'peixun run' first") }
+        }
         for path in try RosterWriter.write(results: results, to: out, options: RosterOptions(split: split)) {
             Log.info("wrote \(path)")
         }
