@@ -4,13 +4,13 @@ import Testing
 @Suite struct NumbersTests {
     @Test(arguments: [
         ("15", 15_000_000_000 as Int64), ("1.5", 1_500_000_000), ("0.25", 250_000_000), ("0", 0),
-        ("2.000000000000", 2_000_000_000), (".5", 500_000_000), ("10.", 10_000_000_000),
+        ("2.000000000000", 2_000_000_000), ("007", 7_000_000_000),
     ])
     func hoursParse(_ text: String, _ nano: Int64) {
         #expect(Hours.parse(text)?.nano == nano)
     }
 
-    @Test(arguments: ["", "-1", "+1", "1e3", "1.2.3", "1 h", "一", "1,5", ".", "0.0000000001", "1000000000"])
+    @Test(arguments: ["", "-1", "+1", "1e3", "1.2.3", "1 h", "一", "1,5", ".", ".5", "10.", "0.0000000001", "1000000000", "1.5h", "０.5"])
     func hoursRefused(_ text: String) {
         #expect(Hours.parse(text) == nil)
     }

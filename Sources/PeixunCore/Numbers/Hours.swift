@@ -17,7 +17,7 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
 
     public var fraction: Fraction { Fraction(Int128(nano), Int128(Hours.scale)) }
 
-    /// Parses `digits[.digits]` from UTF-8 bytes: no sign, unit or exponent.
+    /// Parses `digits[.digits]` from UTF-8 bytes: no sign, unit, exponent, or bare point.
     /// Returns nil for anything else, or for more than nine decimals or an
     /// absurd magnitude (≥ 10⁹ hours).
     public static func parse<C: Collection>(utf8 bytes: C) -> Hours? where C.Element == UInt8 {
@@ -26,6 +26,7 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
         var fracDigits = 0
         var wholeDigits = 0
         var seenDot = false
+        var sawFractionZeros = false
         for b in bytes {
             if b == UInt8(ascii: ".") {
                 if seenDot { return nil }
@@ -34,7 +35,7 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
                 if seenDot {
                     fracDigits += 1
                     if fracDigits > maxFractionDigits {
-                        if b == 48 { fracDigits -= 1; continue }  // trailing zeros are harmless
+                        if b == 48 { fracDigits -= 1; sawFractionZeros = true; continue }  // trailing zeros are harmless
                         return nil
                     }
                     frac = frac * 10 + Int64(b - 48)
@@ -47,8 +48,8 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
                 return nil
             }
         }
-        guard wholeDigits > 0 || fracDigits > 0 else { return nil }
-        if seenDot && fracDigits == 0 && wholeDigits == 0 { return nil }
+        // `digits[.digits]`: `.5` and `10.` are not numbers a platform writes.
+        guard wholeDigits > 0, !seenDot || fracDigits > 0 || sawFractionZeros else { return nil }
         // A nonzero digit after nine zeros was refused above; a trailing-zero
         // tail leaves fracDigits at most 9.
         var f = frac
