@@ -41,6 +41,9 @@ public struct TraineeLacks: Sendable, Equatable {
     public var homework: HomeworkShortfall?
     /// 坊主兼学员: counted hours still missing for the hours rule (40 in the seed).
     public var tutorHoursMissing: Hours?
+    /// The scheme's number of modules and activities.
+    var moduleCount: Int
+    var activityCount: Int
 
     /// Points the listed items could still add.
     public var available: Points {
@@ -64,8 +67,24 @@ public struct TraineeLacks: Sendable, Equatable {
         return out
     }
 
-    /// `信息技术 还差 6 学时；活动 信息技术应用大PK 未完成；作业 未提交`.
+    /// Nothing counted at all: no hours, no activity, no submission.
+    public var nothingDone: Bool {
+        !modules.isEmpty && modules.allSatisfy { $0.counted == .zero } && modules.count == moduleCount
+            && activities.count == activityCount && homework?.status == .missing
+    }
+
+    /// `信息技术 还差 6 学时；活动 信息技术应用大PK 未完成；作业 未提交`; for
+    /// someone who has done nothing yet, one line: `尚未参训：4 个模块共 60 学时、2 项活动、作业均未完成`.
     public var summary: String {
+        if nothingDone {
+            let hours = modules.reduce(Hours.zero) { $0 + $1.missing }
+            var parts = ["\(modules.count) 个模块共 \(BriefingFormat.hoursNeeded(hours)) 学时"]
+            if !activities.isEmpty { parts.append("\(activities.count) 项活动") }
+            parts.append("作业")
+            var s = "尚未参训：" + parts.joined(separator: "、") + "均未完成"
+            if let t = tutorHoursMissing { s += "；坊主兼学员 共还差 \(BriefingFormat.hoursNeeded(t)) 学时" }
+            return s
+        }
         let list = items
         return list.isEmpty ? "各项已完成" : list.joined(separator: "；")
     }
@@ -84,6 +103,8 @@ extension TraineeLacks {
         role = trainee.role
         total = trainee.total
         gap = scheme.trainee.passScore - trainee.total.fraction
+        moduleCount = scheme.modules.count
+        activityCount = scheme.activities.count
         modules = []
         for (i, module) in scheme.modules.enumerated() {
             let counted = i < trainee.hours.count ? trainee.hours[i] : .zero

@@ -71,8 +71,13 @@ import Testing
         let list = TraineeLacks.list(results: r, indices: [0, 1, 2, 3, 4])
         #expect(list.map(\.name) == ["丁四", "丙三", "戊五"])
         #expect(list.map(\.gap) == [Fraction(2), Fraction(16), Fraction(90)])
-        #expect(list[2].summary == "专业理念与师德 还差 15 学时；专业知识 还差 15 学时；专业能力 还差 10 学时；"
-            + "信息技术 还差 20 学时；活动 我的近期发展规划 未完成；活动 信息技术应用大PK 未完成；作业 未提交")
+        #expect(list[2].items == ["专业理念与师德 还差 15 学时", "专业知识 还差 15 学时", "专业能力 还差 10 学时",
+                                  "信息技术 还差 20 学时", "活动 我的近期发展规划 未完成", "活动 信息技术应用大PK 未完成",
+                                  "作业 未提交"])
+        // Someone who has not started gets one line, not seven.
+        #expect(list[2].nothingDone)
+        #expect(list[2].summary == "尚未参训：4 个模块共 60 学时、2 项活动、作业均未完成")
+        #expect(!list[1].nothingDone)
     }
 
     @Test(arguments: [(19, 20, "95%"), (2, 3, "66.6%"), (1899, 2000, "94.9%"), (0, 5, "0%"), (5, 5, "100%")])
