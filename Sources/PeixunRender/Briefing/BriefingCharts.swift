@@ -20,7 +20,9 @@ enum BriefingCharts {
         let maxCount = max(1, scores.bins.map(\.count).max() ?? 1)
         let step = tickStep(maximum: maxCount)
         let top = ((maxCount + step - 1) / step) * step
-        func yFor(_ v: Int) -> Double { plot.maxY - plot.height * Double(v) / Double(top) }
+        // Headroom above the tallest bar keeps its count clear of the pass-line label.
+        let scaleMax = max(Double(top), Double(maxCount) * 1.15)
+        func yFor(_ v: Int) -> Double { plot.maxY - plot.height * Double(v) / scaleMax }
         let axisStyle = BriefingStyle.text(6.5, color: BriefingStyle.muted, alignment: .right, vertical: .middle)
         var v = 0
         while v <= top {

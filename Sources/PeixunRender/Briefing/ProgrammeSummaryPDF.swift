@@ -12,7 +12,8 @@ public enum ProgrammeSummaryPDF {
                                                       subject: f.programme, created: f.dataDate),
                                 footer: "\(f.programme) · 培训总结")
         try flow.paragraph(f.issuer, style: BriefingStyle.text(9, color: BriefingStyle.muted), after: 1)
-        try flow.paragraph("\(f.programme) 培训总结", style: BriefingStyle.title, after: 1.5)
+        try flow.paragraph(f.programme, style: BriefingStyle.text(13, weight: .bold), after: 1)
+        try flow.paragraph("培训总结", style: BriefingStyle.title, after: 1.5)
         try flow.paragraph("培训周期 \(f.periodStart.chinese) 至 \(f.periodEnd.chinese)　·　数据截至 \(f.dataDate.chinese)",
                            style: BriefingStyle.text(9.5, color: BriefingStyle.muted), after: 1)
         if f.isMidTerm, let days = f.remainingDays {
