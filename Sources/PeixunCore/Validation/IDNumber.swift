@@ -50,3 +50,30 @@ public enum IDNumber {
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 }
+
+extension IDNumber {
+    /// The hot-path form of `normalize`: validates and returns the first 17
+    /// digits as an integer, which identifies the person (the check character
+    /// is a function of them). nil if the ID is invalid.
+    @inline(__always)
+    public static func key(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count == 18 else { return nil }
+        var sum = 0
+        var value: UInt64 = 0
+        for i in 0..<17 {
+            let b = bytes[i]
+            guard b >= 48 && b <= 57 else { return nil }
+            let d = Int(b &- 48)
+            sum &+= d &* weights[i]
+            value = value &* 10 &+ UInt64(d)
+        }
+        var c = bytes[17]
+        if c == UInt8(ascii: "x") { c = UInt8(ascii: "X") }
+        guard c == checkCharacters[sum % 11] else { return nil }
+        let date = (value / 1_000) % 100_000_000  // digits 7–14: YYYYMMDD
+        let year = Int(date / 10_000), month = Int(date / 100 % 100), day = Int(date % 100)
+        guard month >= 1, month <= 12, day >= 1, year >= 1,
+              day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,72 @@
+/// Maps short UTF-8 byte strings (course names) to dense integer ids without
+/// creating a `String` per lookup: the hot path of reading millions of rows.
+struct ByteInterner {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { starts.count }
+
+    /// The id of `bytes`, interning them on first sight.
+    mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let s = slots[i]
+            if s < 0 { break }
+            if equal(Int(s), bytes) { return s }
+            i = (i + 1) & mask
+        }
+        let id = Int32(starts.count)
+        starts.append(arena.count)
+        lengths.append(bytes.count)
+        arena.append(contentsOf: bytes)
+        slots[i] = id
+        if starts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    func string(_ id: Int32) -> String {
+        let s = starts[Int(id)]
+        return String(decoding: arena[s..<(s + lengths[Int(id)])], as: UTF8.self)
+    }
+
+    private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lengths[id] == bytes.count else { return false }
+        let s = starts[id]
+        for k in 0..<bytes.count where arena[s + k] != bytes[k] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for id in 0..<starts.count {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in starts[id]..<(starts[id] + lengths[id]) { h = (h ^ UInt64(arena[k])) &* 0x100_0000_01b3 }
+            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(id)
+        }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Byte-wise equality with a UTF-8 array (names from the scheme).
+    @inline(__always) func equals(_ other: [UInt8]) -> Bool {
+        guard count == other.count else { return false }
+        for i in 0..<count where self[i] != other[i] { return false }
+        return true
+    }
+}

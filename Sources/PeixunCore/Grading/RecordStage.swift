@@ -1,0 +1,187 @@
+/// Reads the four record tables into a `Ledger`, validating every row: a row
+/// is either counted, silently not counting (unfinished, 未完成, repeated,
+/// superseded, after the as-of date) or reported as an anomaly.
+struct RecordStage {
+    let scheme: Scheme
+    let period: Period
+    let roster: RosterStage.Output
+    var ledger: Ledger
+    var anomalies: [Anomaly] = []
+    var courseNames = ByteInterner()
+
+    private let moduleNames: [[UInt8]]
+    private let activityNames: [[UInt8]]
+    private let homeworkName: [UInt8]
+    private let gradeNames: [[UInt8]]
+
+    init(scheme: Scheme, period: Period, roster: RosterStage.Output) {
+        self.scheme = scheme; self.period = period; self.roster = roster
+        ledger = Ledger(persons: roster.persons.count, modules: scheme.modules.count, activities: scheme.activities.count)
+        moduleNames = scheme.modules.map { Array($0.name.utf8) }
+        activityNames = scheme.activities.map { Array($0.name.utf8) }
+        homeworkName = Array(scheme.homework.name.utf8)
+        gradeNames = scheme.homework.grades.map { Array($0.name.utf8) }
+    }
+
+    // MARK: - Shared row checks
+
+    private mutating func report(_ file: String, _ line: Int, _ kind: Anomaly.Kind, _ message: String) {
+        anomalies.append(Anomaly(file: file, line: line, kind: kind, message: message))
+    }
+
+    /// The roster index of the row's person, or nil after reporting why not.
+    private mutating func person(_ r: Record, _ file: String) -> Int? {
+        let idBytes = r.bytes(0)
+        guard let key = IDNumber.key(utf8: idBytes) else {
+            report(file, r.line, .invalidID, RowMessages.invalidID(r.string(0)))
+            return nil
+        }
+        guard let p = roster.index[key] else {
+            report(file, r.line, .unknownID, RowMessages.unknownID(r.string(0)))
+            return nil
+        }
+        return Int(p)
+    }
+
+    /// A time cell: text, or an Excel serial in a numeric .xlsx cell.
+    private func time(_ r: Record, _ column: Int) -> Timestamp? {
+        if r.isNumeric(column) {
+            return Double(r.string(column)).flatMap(Timestamp.fromExcelSerial)
+        }
+        return Timestamp.parse(utf8: r.bytes(column))
+    }
+
+    /// Checks a time cell that must be present; nil after reporting, or when
+    /// the record lies after the as-of cut-off (silently not counted).
+    private mutating func countedTime(_ r: Record, _ column: Int, _ file: String, _ label: String) -> Timestamp? {
+        if r.isEmpty(column) {
+            report(file, r.line, .badTime, "\(label) 为空")
+            return nil
+        }
+        guard let t = time(r, column) else {
+            report(file, r.line, .badTime, "\(label) '\(r.string(column))' 无法识别（应为 YYYY-MM-DD HH:MM[:SS]）")
+            return nil
+        }
+        switch period.place(t) {
+        case .inside: return t
+        case .afterCutoff: return nil
+        case .outside:
+            report(file, r.line, .outOfPeriod,
+                   "\(label) \(t) 不在培训周期（\(scheme.programme.periodStart) 至 \(scheme.programme.periodEnd)）内")
+            return nil
+        }
+    }
+
+    // MARK: - Tables
+
+    /// 课程学习记录: 身份证号, 课程名称, 模块, 学时, 完成时间
+    mutating func readCourses(_ reader: TableReader) throws -> Int {
+        let file = reader.fileName
+        return try reader.read { r in
+            guard let p = person(r, file) else { return }
+            let moduleBytes = r.bytes(2)
+            guard let m = moduleNames.firstIndex(where: { moduleBytes.equals($0) }) else {
+                report(file, r.line, .unknownModule, "模块 '\(r.string(2))' 不在本项目的模块中")
+                return
+            }
+            if r.isEmpty(1) {
+                report(file, r.line, .missingValue, "课程名称 为空")
+                return
+            }
+            // An empty 完成时间 is an unfinished course: it counts nothing.
+            if r.isEmpty(4) { return }
+            let h: Hours?
+            if r.isEmpty(3) {
+                report(file, r.line, .badNumber, "已完成课程的 学时 为空")
+                return
+            } else if r.isNumeric(3) {
+                h = Hours.parse(utf8: Array(r.string(3).utf8))
+            } else {
+                h = Hours.parse(utf8: r.bytes(3))
+            }
+            guard let hours = h else {
+                report(file, r.line, .badNumber, "学时 '\(r.string(3))' 不是非负数（只能是数字，可带小数）")
+                return
+            }
+            guard countedTime(r, 4, file, "完成时间") != nil else { return }
+            let course = courseNames.id(of: r.bytes(1))
+            ledger.addCourse(person: p, course: course, module: m, hours: hours.nano)
+        }
+    }
+
+    /// 研修活动: 身份证号, 活动名称, 状态, 完成时间
+    mutating func readActivities(_ reader: TableReader) throws -> Int {
+        let file = reader.fileName
+        let done = Array("已完成".utf8), notDone = Array("未完成".utf8)
+        return try reader.read { r in
+            guard let p = person(r, file) else { return }
+            let nameBytes = r.bytes(1)
+            guard let a = activityNames.firstIndex(where: { nameBytes.equals($0) }) else {
+                report(file, r.line, .unknownActivity, "活动 '\(r.string(1))' 不是本项目的研修活动")
+                return
+            }
+            let status = r.bytes(2)
+            if status.equals(notDone) { return }
+            guard status.equals(done) else {
+                report(file, r.line, .unknownStatus, "状态 '\(r.string(2))' 无法识别（应为 已完成 / 未完成）")
+                return
+            }
+            guard countedTime(r, 3, file, "完成时间") != nil else { return }
+            ledger.activityDone[p * ledger.activityCount + a] = true
+        }
+    }
+
+    /// 研修作业: 身份证号, 作业名称, 提交时间, 批阅等级, 推优
+    mutating func readHomework(_ reader: TableReader) throws -> Int {
+        let file = reader.fileName
+        let yes = Array("是".utf8), no = Array("否".utf8)
+        return try reader.read { r in
+            guard let p = person(r, file) else { return }
+            guard r.bytes(1).equals(homeworkName) else {
+                report(file, r.line, .unknownHomework, "作业 '\(r.string(1))' 不是本项目的研修作业（\(scheme.homework.name)）")
+                return
+            }
+            guard let t = countedTime(r, 2, file, "提交时间") else { return }
+            var grade = Ledger.pending
+            if !r.isEmpty(3) {
+                let g = r.bytes(3)
+                if let i = gradeNames.firstIndex(where: { g.equals($0) }) {
+                    grade = Int16(i)
+                } else {
+                    let names = scheme.homework.grades.map(\.name).joined(separator: " / ")
+                    report(file, r.line, .unknownGrade, "批阅等级 '\(r.string(3))' 无法识别（应为 \(names) 或空），按待批阅计")
+                }
+            }
+            var recommended = false
+            let rec = r.bytes(4)
+            if rec.equals(yes) {
+                recommended = true
+            } else if !(rec.isEmpty || rec.equals(no)) {
+                report(file, r.line, .badValue, "推优 '\(r.string(4))' 无法识别（应为 是 / 否），按否计")
+            }
+            ledger.submitHomework(person: p, time: t.seconds, grade: grade, recommended: recommended)
+        }
+    }
+
+    /// 坊主工作: 身份证号, 类型, 标题, 发布时间 (坊 optional and not used:
+    /// posts count for the tutor whose ID they carry).
+    mutating func readTutorPosts(_ reader: TableReader) throws -> Int {
+        let file = reader.fileName
+        let announcement = Array("公告".utf8), briefing = Array("简报".utf8)
+        return try reader.read { r in
+            guard let p = person(r, file) else { return }
+            let type = r.bytes(1)
+            let isAnnouncement = type.equals(announcement)
+            guard isAnnouncement || type.equals(briefing) else {
+                report(file, r.line, .unknownPostType, "类型 '\(r.string(1))' 无法识别（应为 公告 / 简报）")
+                return
+            }
+            guard roster.persons[p].role.isTutor else {
+                report(file, r.line, .notATutor, "发布者 \(roster.persons[p].name) 在名单中不是坊主，不计入坊主考核")
+                return
+            }
+            guard countedTime(r, 3, file, "发布时间") != nil else { return }
+            if isAnnouncement { ledger.announcements[p] += 1 } else { ledger.briefings[p] += 1 }
+        }
+    }
+}

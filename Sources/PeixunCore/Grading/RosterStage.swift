@@ -1,0 +1,64 @@
+/// Reads the roster (学员名单) into persons, with anomalies for rows that
+/// cannot be used and a fatal error for a duplicate ID.
+struct RosterStage {
+    struct Output {
+        var persons: [Person] = []
+        var index: [UInt64: Int32] = [:]
+        var anomalies: [Anomaly] = []
+        var rows = 0
+    }
+
+    static func run(reader: TableReader) throws -> Output {
+        var out = Output()
+        var lineOfKey: [UInt64: Int] = [:]
+        // Counties, schools, 坊 … repeat across thousands of persons: keep one copy of each.
+        var pool: [String: String] = [:]
+        func shared(_ s: String) -> String {
+            if let existing = pool[s] { return existing }
+            pool[s] = s
+            return s
+        }
+        let file = reader.fileName
+        out.rows = try reader.read { r in
+            // Columns: 身份证号, 姓名, 性别, 区县, 单位, 学段, 学科, 坊, 角色
+            guard let key = IDNumber.key(utf8: r.bytes(0)) else {
+                out.anomalies.append(Anomaly(file: file, line: r.line, kind: .invalidID,
+                                             message: RowMessages.invalidID(r.string(0))))
+                return
+            }
+            if let first = lineOfKey[key] {
+                throw FatalError(file: file, line: r.line,
+                                 reason: "身份证号 \(IDNumber.mask(r.string(0)).uppercased()) 在名单中重复（第 \(first) 行已有）— duplicate ID in the roster")
+            }
+            lineOfKey[key] = r.line
+            let roleText = r.string(8)
+            guard let role = Role(rawValue: roleText) else {
+                out.anomalies.append(Anomaly(file: file, line: r.line, kind: .unknownRole,
+                                             message: "角色 '\(roleText)' 无法识别（应为 学员 / 坊主 / 坊主兼学员），此人未计入"))
+                return
+            }
+            for (col, label) in [(1, "姓名"), (7, "坊")] where r.isEmpty(col) {
+                out.anomalies.append(Anomaly(file: file, line: r.line, kind: .missingValue,
+                                             message: "\(label) 为空，此人未计入"))
+                return
+            }
+            out.index[key] = Int32(out.persons.count)
+            out.persons.append(Person(
+                id: r.string(0).uppercased(), name: r.string(1), gender: shared(r.string(2)),
+                county: shared(r.string(3)), school: shared(r.string(4)), stage: shared(r.string(5)),
+                subject: shared(r.string(6)), className: shared(r.string(7)),
+                role: role, line: r.line))
+        }
+        return out
+    }
+}
+
+/// Wording shared by the record stages.
+enum RowMessages {
+    static func invalidID(_ raw: String) -> String {
+        raw.isEmpty ? "身份证号为空" : "身份证号 '\(IDNumber.mask(raw))' 无效（位数、出生日期或校验位不符）"
+    }
+    static func unknownID(_ raw: String) -> String {
+        "身份证号 \(IDNumber.mask(raw.uppercased())) 不在学员名单中"
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A byte sink with a large buffer, over a file or standard output. Writing
+/// results for a million trainees must not go through a `String` per line.
+public final class BufferedOutput {
+    private let handle: FileHandle
+    private let ownsHandle: Bool
+    private var buffer: [UInt8] = []
+    private let limit: Int
+
+    public init(handle: FileHandle, ownsHandle: Bool = false, bufferSize: Int = 1 << 20) {
+        self.handle = handle; self.ownsHandle = ownsHandle; self.limit = bufferSize
+        buffer.reserveCapacity(bufferSize + 4096)
+    }
+
+    /// Creates (truncating) `path`.
+    public convenience init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw FatalError(file: path, reason: "cannot create the file")
+        }
+        self.init(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)), ownsHandle: true)
+    }
+
+    public static func standardOutput() -> BufferedOutput { BufferedOutput(handle: .standardOutput) }
+
+    @inline(__always) public func write(_ s: String) {
+        var s = s
+        s.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= limit { flushQuietly() }
+    }
+
+    @inline(__always) public func write(byte: UInt8) { buffer.append(byte) }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func flushQuietly() { try? flush() }
+
+    /// Flushes, syncs a file to disk, and closes it if owned.
+    public func close() throws {
+        try flush()
+        if ownsHandle {
+            try handle.synchronize()
+            try handle.close()
+        }
+    }
+}

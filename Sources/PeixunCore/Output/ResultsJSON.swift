@@ -1,0 +1,88 @@
+/// Writes `results.json` (CONTRACT §5): numbers rounded to 2 decimals, rates
+/// to 4, written from exact values as decimal text — never through `Double`.
+public enum ResultsJSON {
+    public static func write(_ results: Results, to out: BufferedOutput) throws {
+        let s = results.scheme
+        out.write("{\"program\":\(quote(s.programme.name)),\"program_code\":\(quote(s.programme.code)),")
+        out.write("\"issuer\":\(quote(s.programme.issuer)),\"period\":[\(quote(s.programme.periodStart.description)),\(quote(s.programme.periodEnd.description))],")
+        out.write("\"data_date\":\(quote(results.dataDate.description)),\"mid_term\":\(results.isMidTerm),\n\"trainees\":[")
+        for (i, t) in results.trainees.enumerated() {
+            out.write(i == 0 ? "\n" : ",\n")
+            trainee(t, s, out)
+        }
+        out.write("],\n\"tutors\":[")
+        for (i, t) in results.tutors.enumerated() {
+            out.write(i == 0 ? "\n" : ",\n")
+            tutor(t, out)
+        }
+        out.write("],\n\"anomalies\":[")
+        for (i, a) in results.anomalies.enumerated() {
+            out.write(i == 0 ? "\n" : ",\n")
+            out.write("{\"file\":\(quote(a.file)),\"line\":\(a.line.map(String.init) ?? "null"),\"kind\":\(quote(a.kind.rawValue)),\"message\":\(quote(a.message))}")
+        }
+        out.write("]}\n")
+    }
+
+    static func trainee(_ t: TraineeResult, _ s: Scheme, _ out: BufferedOutput) {
+        let p = t.person
+        out.write("{\"id\":\(quote(p.id)),\"name\":\(quote(p.name)),\"gender\":\(quote(p.gender)),\"class\":\(quote(p.className)),")
+        out.write("\"county\":\(quote(p.county)),\"school\":\(quote(p.school)),\"stage\":\(quote(p.stage)),\"subject\":\(quote(p.subject)),")
+        out.write("\"role\":\(quote(t.role == .tutorTrainee ? "tutor_trainee" : "trainee")),\"hours\":{")
+        out.write(zip(s.modules, t.hours).map { "\(quote($0.name)):\($1.twoPlaces)" }.joined(separator: ","))
+        out.write("},\"module_points\":{")
+        out.write(zip(s.modules, t.modulePoints).map { "\(quote($0.name)):\($1)" }.joined(separator: ","))
+        out.write("},\"activity_points\":{")
+        out.write(zip(s.activities, t.activityPoints).map { "\(quote($0.name)):\($1)" }.joined(separator: ","))
+        let h = t.homework
+        out.write("},\"homework\":{\"status\":\(quote(h.status.rawValue)),\"grade\":\(h.grade.map(quote) ?? "null"),")
+        out.write("\"recommended\":\(h.recommended),\"points\":\(h.points)},\"total\":\(t.total),\"passed\":\(t.passed),")
+        out.write("\"pass_basis\":\(t.passBasis.map { quote($0.rawValue) } ?? "null"),\"rank\":\(t.rank.map(String.init) ?? "null"),")
+        out.write("\"excellent\":\(t.excellent),\"participated\":\(t.participated),\"certificates\":")
+        certificates(t.certificates, out)
+        out.write("}")
+    }
+
+    static func tutor(_ t: TutorResult, _ out: BufferedOutput) {
+        let p = t.person, c = t.counts
+        out.write("{\"id\":\(quote(p.id)),\"name\":\(quote(p.name)),\"classes\":[\(t.classes.map(quote).joined(separator: ","))],")
+        out.write("\"county\":\(quote(p.county)),\"school\":\(quote(p.school)),\"role\":\(quote(p.role == .tutorTrainee ? "tutor_trainee" : "tutor")),")
+        out.write("\"trainees\":\(c.trainees),\"participation_rate\":\(c.participationRate.decimalString(places: 4)),")
+        out.write("\"pass_rate\":\(c.passRate.decimalString(places: 4)),\"submitted\":\(c.submitted),\"graded\":\(c.graded),")
+        out.write("\"recommended\":\(c.recommended),\"review_rate\":\(c.reviewRate.decimalString(places: 4)),")
+        out.write("\"recommendation_rate\":\(c.recommendationRate.decimalString(places: 4)),")
+        out.write("\"announcements\":\(t.announcements),\"briefings\":\(t.briefings),\"points\":{")
+        out.write(t.points.items.map { "\(quote($0.key)):\($0.points)" }.joined(separator: ","))
+        out.write("},\"total\":\(t.total),\"passed\":\(t.passed),\"rank\":\(t.rank),\"excellent\":\(t.excellent),\"certificates\":")
+        certificates(t.certificates, out)
+        out.write("}")
+    }
+
+    static func certificates(_ list: [CertificateRef], _ out: BufferedOutput) {
+        out.write("[" + list.map { "{\"kind\":\(quote($0.kind.rawValue)),\"number\":\(quote($0.number))}" }.joined(separator: ",") + "]")
+    }
+
+    /// A JSON string literal.
+    public static func quote(_ s: String) -> String {
+        var r = "\""
+        r.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": r += "\\\""
+            case "\\": r += "\\\\"
+            case "\n": r += "\\n"
+            case "\r": r += "\\r"
+            case "\t": r += "\\t"
+            case "\u{2028}": r += "\\u2028"
+            case "\u{2029}": r += "\\u2029"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    r.unicodeScalars.append(u)
+                }
+            }
+        }
+        return r + "\""
+    }
+}

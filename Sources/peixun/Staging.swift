@@ -1,0 +1,73 @@
+import Foundation
+
+/// Writes a run's outputs into a hidden staging folder beside `--out` and
+/// swaps it into place only when everything succeeded, so a failed run
+/// leaves the previous outputs intact. A lock file beside the folder refuses
+/// a second run on the same `--out` while one is going.
+final class Staging {
+    let target: URL
+    let staging: URL
+    private let lockFD: Int32
+    private var committed = false
+
+    init(out: String) throws {
+        let fm = FileManager.default
+        target = URL(fileURLWithPath: out).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let name = target.lastPathComponent
+        let lockPath = parent.appendingPathComponent(".\(name).lock").path
+        lockFD = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lockFD >= 0 else {
+            throw RunFailure(message: "\(out): cannot create the lock file \(lockPath): \(String(cString: strerror(errno)))")
+        }
+        guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
+            close(lockFD)
+            throw RunFailure(message: "\(out): another peixun run is writing to this folder; try again when it has finished")
+        }
+        staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            flock(lockFD, LOCK_UN); close(lockFD)
+            throw RunFailure(message: "\(out): cannot create a staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    deinit {
+        if !committed { try? FileManager.default.removeItem(at: staging) }
+        flock(lockFD, LOCK_UN)
+        close(lockFD)
+    }
+
+    /// A path inside the staging folder.
+    func path(_ relative: String) -> String { staging.appendingPathComponent(relative).path }
+
+    /// The previous run's copy of a file, if any (e.g. the registry), to carry over.
+    func previous(_ relative: String) -> String? {
+        let p = target.appendingPathComponent(relative).path
+        return FileManager.default.fileExists(atPath: p) ? p : nil
+    }
+
+    /// Puts the staging folder in place of the target: the old outputs are
+    /// moved aside, the new ones renamed in, the old ones deleted.
+    func commit() throws {
+        let fm = FileManager.default
+        let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+        var movedAside = false
+        if fm.fileExists(atPath: target.path) {
+            guard rename(target.path, aside.path) == 0 else {
+                throw RunFailure(message: "\(target.path): cannot replace the previous outputs: \(String(cString: strerror(errno)))")
+            }
+            movedAside = true
+        }
+        guard rename(staging.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if movedAside { _ = rename(aside.path, target.path) }
+            throw RunFailure(message: "\(target.path): cannot move the new outputs in place: \(reason)")
+        }
+        committed = true
+        if movedAside { try? fm.removeItem(at: aside) }
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import PeixunCore
+
+@Suite struct NumbersTests {
+    @Test(arguments: [
+        ("15", 15_000_000_000 as Int64), ("1.5", 1_500_000_000), ("0.25", 250_000_000), ("0", 0),
+        ("2.000000000000", 2_000_000_000), (".5", 500_000_000), ("10.", 10_000_000_000),
+    ])
+    func hoursParse(_ text: String, _ nano: Int64) {
+        #expect(Hours.parse(text)?.nano == nano)
+    }
+
+    @Test(arguments: ["", "-1", "+1", "1e3", "1.2.3", "1 h", "一", "1,5", ".", "0.0000000001", "1000000000"])
+    func hoursRefused(_ text: String) {
+        #expect(Hours.parse(text) == nil)
+    }
+
+    @Test func roundingIsHalfUp() {
+        #expect(Points(rounding: Fraction(28, 3)).description == "9.33")   // 7 h of 15 → 9.333…
+        #expect(Points(rounding: Fraction(1, 200)).description == "0.01")  // 0.005 → 0.01
+        #expect(Points(rounding: Fraction(1, 300)).description == "0.00")
+        #expect(Fraction(2, 3).decimalString(places: 4) == "0.6667")
+        #expect(Fraction(19, 20) == Fraction(decimal: "0.95"))
+        #expect(Fraction(decimal: "95%") == Fraction(19, 20))
+    }
+
+    @Test func timestamps() throws {
+        let t = try #require(Timestamp.parse("2021-09-10 00:00:00"))
+        #expect(t.description == "2021-09-10 00:00:00")
+        #expect(Timestamp.parse("2021/12/20 23:59") == Timestamp.parse("2021-12-20 23:59:00"))
+        for bad in ["2021-02-29 10:00", "2021-13-01 10:00", "2021-09-10", "2021-09-10 24:00", "2021-9-10 10:00",
+                    "2021-09-10T10:00:00", "2021-09-10 10:00:60", "2021-09/10 10:00"] {
+            #expect(Timestamp.parse(bad) == nil, "\(bad)")
+        }
+        // Excel serial 44449.5 is 2021-09-10 12:00:00; 44469.999994 rounds to the second.
+        #expect(Timestamp.fromExcelSerial(44449.5)?.description == "2021-09-10 12:00:00")
+        #expect(Timestamp.fromExcelSerial(44450.0)?.description == "2021-09-11 00:00:00")
+    }
+
+    @Test func periodIsHalfOpenAndAsOfCuts() throws {
+        let scheme = try TestSchemes.seed()
+        let period = Period(programme: scheme.programme)
+        #expect(period.place(Timestamp.parse("2021-09-10 00:00:00")!) == .inside)
+        #expect(period.place(Timestamp.parse("2021-09-09 23:59:59")!) == .outside)
+        #expect(period.place(Timestamp.parse("2021-12-20 23:59:59")!) == .inside)
+        #expect(period.place(Timestamp.parse("2021-12-21 00:00:00")!) == .outside)
+        let mid = Period(programme: scheme.programme, asOf: CivilDate(year: 2021, month: 11, day: 1))
+        #expect(mid.place(Timestamp.parse("2021-11-01 23:59:59")!) == .inside)
+        #expect(mid.place(Timestamp.parse("2021-11-02 00:00:00")!) == .afterCutoff)
+        #expect(mid.place(Timestamp.parse("2021-12-21 00:00:00")!) == .outside)
+    }
+}
+
+@Suite struct IDNumberTests {
+    @Test(arguments: ["411002199412212909", "41100219771217700X", "41100219771217700x", "11010519491231002X"])
+    func valid(_ id: String) {
+        #expect(IDNumber.normalize(id) == id.uppercased())
+        var bytes = Array(id.utf8)
+        #expect(bytes.withUnsafeMutableBufferPointer { IDNumber.key(utf8: UnsafeBufferPointer($0)) } != nil)
+    }
+
+    @Test(arguments: [
+        "411002199412212908",  // wrong check character
+        "41100219941221290",   // 17 characters
+        "4110021994122129090", // 19
+        "411002199402302901",  // 1994-02-30 does not exist (checksum aside)
+        "41100219941221290A", "41100219941221290 ", "",
+    ])
+    func invalid(_ id: String) {
+        #expect(IDNumber.normalize(id) == nil)
+        var bytes = Array(id.utf8)
+        #expect(bytes.withUnsafeMutableBufferPointer { IDNumber.key(utf8: UnsafeBufferPointer($0)) } == nil)
+    }
+
+    @Test func checkCharacterIsComputedFromTheFirst17() {
+        let first17 = Array("41100219941221290".utf8)
+        #expect(IDNumber.checkCharacter(for: first17) == UInt8(ascii: "9"))
+        // A real date with the wrong check character is refused even so.
+        let feb29 = Array("41100220000229123".utf8)
+        let id = String(decoding: feb29 + [IDNumber.checkCharacter(for: feb29)], as: UTF8.self)
+        #expect(IDNumber.normalize(id) != nil)  // 2000 was a leap year
+        let feb29b = Array("41100219000229123".utf8)
+        let id2 = String(decoding: feb29b + [IDNumber.checkCharacter(for: feb29b)], as: UTF8.self)
+        #expect(IDNumber.normalize(id2) == nil)  // 1900 was not
+    }
+
+    @Test func masking() {
+        #expect(IDNumber.mask("41010219800101123X") == "410102********123X")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `peixun` binary, as a user or cron would.
+enum CLI {
+    static var repoRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+    static var seedScheme: String { repoRoot.appendingPathComponent("seeds/xuchang-2021-1/scheme.toml").path }
+    static var seedSample: String { repoRoot.appendingPathComponent("seeds/xuchang-2021-1/sample").path }
+    static var conformanceCases: URL { repoRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/cases") }
+
+    /// The binary next to the test bundle (`swift build` puts both in the same folder).
+    static var binary: String {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("peixun").path,
+            repoRoot.appendingPathComponent(".build/debug/peixun").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("peixun-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A copy of a conformance case (or any export folder) that a test may damage.
+    static func copyOfExport(_ source: URL) throws -> URL {
+        let dir = try temporaryDirectory().appendingPathComponent("export")
+        try FileManager.default.copyItem(at: source, to: dir)
+        try? FileManager.default.removeItem(at: dir.appendingPathComponent("expected.json"))
+        return dir
+    }
+}
+
+/// Filled by the reading thread, read after it has finished.
+final class DataBox: @unchecked Sendable {
+    var data = Data()
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmark: grading a large synthetic export.
+#   bench/grade.sh [PEOPLE]      (default 1000000; about 30 course rows per person)
+# Prints, from one run: wall time and peak memory of `peixun grade`, rows per second, and the
+# ratio to `wc -l` over the same files (the floor of merely reading them).
+# Targets on a 2-core machine for 1,000,000 people: ≤ 30 s wall, ≤ 2 GB peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+people=${1:-1000000}
+data=${BENCH_DIR:-/tmp/peixun-bench-$people}
+scheme=seeds/xuchang-2021-1/scheme.toml
+swift build -c release --product peixun -q
+bin=.build/release/peixun
+if [ ! -f "$data/roster.csv" ]; then
+  rm -rf "$data"
+  echo "generating $people people into $data ..." >&2
+  /usr/bin/time -f "sample: %e s, %M KB peak" $bin sample --people "$people" --seed 1 --out "$data"
+fi
+files=("$data"/*.csv)
+rows=$(cat "${files[@]}" | wc -l)
+bytes=$(cat "${files[@]}" | wc -c)
+t0=$(date +%s.%N); wc -l "${files[@]}" >/dev/null; t1=$(date +%s.%N)
+wc_s=$(echo "$t1 - $t0" | bc -l)
+/usr/bin/time -f "%e %M" -o /tmp/peixun-bench-time $bin grade --scheme $scheme --input "$data" --format json > /dev/null
+read -r grade_s peak_kb < /tmp/peixun-bench-time
+printf 'people            %d\n' "$people"
+printf 'input             %d rows, %.0f MB\n' "$rows" "$(echo "$bytes / 1048576" | bc -l)"
+printf 'wc -l             %.2f s\n' "$wc_s"
+printf 'peixun grade      %.2f s, peak %.0f MB\n' "$grade_s" "$(echo "$peak_kb / 1024" | bc -l)"
+printf 'rows per second   %.0f\n' "$(echo "$rows / $grade_s" | bc -l)"
+printf 'ratio to wc -l    %.1f×\n' "$(echo "$grade_s / $wc_s" | bc -l)"
