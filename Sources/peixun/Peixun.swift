@@ -17,7 +17,7 @@ struct Peixun: ParsableCommand {
             Exit status: 0 success, 1 stopped by bad input (the reason is on stderr), 2 usage error.
             """,
         version: PeixunCore.version,
-        subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self])
+        subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self, BriefCommand.self])
 
     static func main() {
         do {
