@@ -110,6 +110,19 @@ func pageCount(_ path: String) throws -> Int {
         #expect(text.contains(compact(try #require(f.lacks.first).school)))
     }
 
+    @Test func rareCharactersInNamesReadBack() throws {
+        var r = try SyntheticResults.make(classes: 1, perClass: 20, seed: 13)
+        let i = try #require(r.classes[0].traineeIndices.first { !r.trainees[$0].passed })
+        r.trainees[i].person.name = "王𬌗"
+        r.trainees[i].person.school = "许昌市𫖯𬘡学校"
+        let f = try #require(ClassBriefingFacts.all(results: r).first)
+        let path = try temporaryDirectory("rare").appendingPathComponent("r.pdf").path
+        try ClassBriefingPDF.write(f, issuer: "中心", to: path)
+        let text = try compactText(path)
+        #expect(text.contains("王𬌗"))
+        #expect(text.contains("许昌市𫖯𬘡学校"))
+    }
+
     @Test func midTermBriefingShowsRemainingDays() throws {
         let r = try SyntheticResults.make(classes: 1, perClass: 20, seed: 2, asOf: CivilDate(year: 2021, month: 11, day: 30))
         let f = try #require(ClassBriefingFacts.all(results: r).first)
