@@ -48,7 +48,9 @@ extension PageFlow {
         for (r, row) in rows.enumerated() {
             var height = lineHeight
             for (c, column) in columns.enumerated() where column.wraps && c < row.count {
-                height = max(height, try measure(row[c], width: column.width - 2 * padX, style: style))
+                let w = column.width - 2 * padX
+                if surelyOneLine(row[c], width: w, style: style) { continue }
+                height = max(height, try measure(row[c], width: w, style: style))
             }
             height += 2 * padY
             if y + height > bottom {
