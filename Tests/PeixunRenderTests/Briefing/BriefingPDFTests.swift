@@ -179,3 +179,24 @@ func pageCount(_ path: String) throws -> Int {
         #expect(a == b)
     }
 }
+
+@Suite struct PageFlowTests {
+    /// The one-line shortcut must never claim one line for text Pango wraps.
+    @Test func oneLineEstimateIsConservative() throws {
+        let path = try temporaryDirectory("flow").appendingPathComponent("f.pdf").path
+        let flow = try PageFlow(path: path, metadata: PDFMetadata(), footer: "f")
+        let style = BriefingStyle.cell
+        let one = try flow.measure("国", width: 100, style: style)
+        let samples = ["WWWWWWWWWWWW", "许昌市第一中学", "Mmmmm@@@%%%", "1234567890.55", "魏都区第3实验学校（原ABC）",
+                       "信息技术 还差 6 学时；作业 未提交", "“十四五”第一期", "ＡＢＣ全角字母"]
+        var claimed = 0
+        for text in samples {
+            for width in stride(from: 8.0, through: 60.0, by: 2.0) where flow.surelyOneLine(text, width: width, style: style) {
+                claimed += 1
+                #expect(try flow.measure(text, width: width, style: style) <= one + 0.01, "\(text) @ \(width) mm")
+            }
+        }
+        #expect(claimed > 20)
+        try flow.finish()
+    }
+}
