@@ -31,7 +31,8 @@ public enum BriefingMarkdown {
             let names = chaseNames(f.lacks)
             for (i, l) in f.lacks.enumerated() {
                 let who = names[i] + (l.role == .tutorTrainee ? "（坊主兼学员）" : "")
-                out += "\(i + 1). \(who) \(l.total.short) 分，\(l.gapText)：\(l.summary)\n"
+                let note = l.canStillPass ? "" : "（补齐仍不足合格线）"
+                out += "\(i + 1). \(who) \(l.total.short) 分，\(l.gapText)：\(l.summary)\(note)\n"
             }
         }
         return out

@@ -57,6 +57,20 @@ import Testing
         #expect(lacks.gap == Fraction(4))
     }
 
+    @Test func aTraineeWhoCannotReachThePassLineAnyMoreIsMarked() throws {
+        var s = try BriefingFixtures.seedScheme()
+        // All hours (70), homework graded 中等 (6), one activity missing: 86 now, 96 at most.
+        let t = BriefingFixtures.trainee(s, BriefingFixtures.person("壬九", n: 9), hours: [15, 15, 10, 20],
+                                         activities: [true, false], homework: .graded, grade: "中等")
+        #expect(try #require(TraineeLacks(trainee: t, index: 0, scheme: s)).canStillPass)
+        // A scheme whose pass score is 99 puts the line out of reach.
+        s.trainee.passScore = Fraction(99)
+        let lacks = try #require(TraineeLacks(trainee: t, index: 0, scheme: s))
+        #expect(lacks.gap == Fraction(13))
+        #expect(lacks.available == Points(hundredths: 1000))
+        #expect(!lacks.canStillPass)
+    }
+
     @Test func tutorTraineeShowsHoursStillNeededForTheHoursRule() throws {
         let s = try BriefingFixtures.seedScheme()
         let t = BriefingFixtures.trainee(s, BriefingFixtures.person("辛八", n: 8, role: .tutorTrainee),
