@@ -73,9 +73,20 @@ let package = Package(
             dependencies: ["PeixunCore", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PeixunRegistryTests", dependencies: ["PeixunRegistry"]),
+        // Benchmark of the roster writer (bench/roster.sh); not a product.
+        .executableTarget(
+            name: "roster-bench", dependencies: ["PeixunCore", "PeixunWorkbook"], path: "bench/roster-bench"
+        ),
+
+        .testTarget(
+            name: "PeixunRegistryTests",
+            dependencies: ["PeixunRegistry", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
-        .testTarget(name: "PeixunWorkbookTests", dependencies: ["PeixunWorkbook"]),
+        .testTarget(
+            name: "PeixunWorkbookTests",
+            dependencies: ["PeixunWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "peixunTests", dependencies: ["PeixunCore"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PeixunCore
+import PeixunRegistry
 
 /// Exit status: 0 success; 1 a run stopped by bad input (message on stderr); 2 a usage error.
 @main
@@ -17,7 +18,8 @@ struct Peixun: ParsableCommand {
             Exit status: 0 success, 1 stopped by bad input (the reason is on stderr), 2 usage error.
             """,
         version: PeixunCore.version,
-        subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self, BriefCommand.self])
+        subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self, RosterCommand.self, SampleCommand.self,
+                      VerifyCommand.self, BriefCommand.self])
 
     static func main() {
         do {
@@ -31,6 +33,9 @@ struct Peixun: ParsableCommand {
             Foundation.exit(1)
         } catch let error as RunFailure {
             Log.error(error.message)
+            Foundation.exit(1)
+        } catch let error as RegistryError {
+            Log.error("registry: \(error)")
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

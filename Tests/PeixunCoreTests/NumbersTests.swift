@@ -88,3 +88,18 @@ import Testing
         #expect(IDNumber.mask("41010219800101123X") == "410102********123X")
     }
 }
+
+@Suite struct FixedDecimalTests {
+    @Test(arguments: [(933 as Int64, "9.33"), (0, "0.00"), (5, "0.05"), (-5, "-0.05"), (10000, "100.00"), (-12345, "-123.45")])
+    func twoPlaces(_ v: Int64, _ text: String) {
+        #expect(FixedDecimal.format(v, places: 2) == text)
+        #expect(FixedDecimal.format(Int128(v), places: 2) == text)
+    }
+
+    @Test func hoursToTwoPlacesRoundHalfUp() {
+        #expect(Hours.parse("1.005")?.twoPlaces == "1.01")
+        #expect(Hours.parse("1.004999999")?.twoPlaces == "1.00")
+        #expect(Hours.parse("15")?.twoPlaces == "15.00")
+        #expect(FixedDecimal.format(42 as Int64, places: 0) == "42")
+    }
+}

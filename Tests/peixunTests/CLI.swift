@@ -28,7 +28,10 @@ enum CLI {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Tests never touch the user's real key: a key of their own unless one is given.
+        let testKey = FileManager.default.temporaryDirectory.appendingPathComponent("peixun-test-keys/secret.key").path
+        p.environment = ProcessInfo.processInfo.environment.merging(["PEIXUN_KEY_FILE": testKey]) { $1 }
+            .merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

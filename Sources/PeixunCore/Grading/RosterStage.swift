@@ -3,7 +3,7 @@
 struct RosterStage {
     struct Output {
         var persons: [Person] = []
-        var index: [UInt64: Int32] = [:]
+        var index = PersonIndex(capacity: 0)
         var anomalies: [Anomaly] = []
         var rows = 0
     }
@@ -11,6 +11,7 @@ struct RosterStage {
     static func run(reader: TableReader) throws -> Output {
         var out = Output()
         var lineOfKey: [UInt64: Int] = [:]
+        var positions: [(UInt64, Int32)] = []
         // Counties, schools, 坊 … repeat across thousands of persons: keep one copy of each.
         var pool: [String: String] = [:]
         func shared(_ s: String) -> String {
@@ -42,13 +43,15 @@ struct RosterStage {
                                              message: "\(label) 为空，此人未计入"))
                 return
             }
-            out.index[key] = Int32(out.persons.count)
+            positions.append((key, Int32(out.persons.count)))
             out.persons.append(Person(
                 id: r.string(0).uppercased(), name: r.string(1), gender: shared(r.string(2)),
                 county: shared(r.string(3)), school: shared(r.string(4)), stage: shared(r.string(5)),
                 subject: shared(r.string(6)), className: shared(r.string(7)),
                 role: role, line: r.line))
         }
+        out.index = PersonIndex(capacity: positions.count)
+        for (key, position) in positions { _ = out.index.insert(key, position) }
         return out
     }
 }

@@ -105,6 +105,25 @@ public enum FixedDecimal {
         return neg ? "-" + digits : digits
     }
 
+    /// The fast path of `format` for values that fit in 64 bits (points, hours):
+    /// no `Int128` division, no intermediate strings.
+    public static func format(_ scaled: Int64, places: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
+            var v = scaled.magnitude
+            var i = 48
+            var digits = 0
+            repeat {
+                if digits == places && places > 0 { i -= 1; buf[i] = UInt8(ascii: ".") }
+                i -= 1
+                buf[i] = UInt8(48 + v % 10)
+                v /= 10
+                digits += 1
+            } while v > 0 || digits <= places
+            if scaled < 0 { i -= 1; buf[i] = UInt8(ascii: "-") }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[i..<48]), as: UTF8.self)
+        }
+    }
+
     /// Like `format` but without trailing zeros after the point (`"9.3"`, `"15"`).
     public static func formatTrimmed(_ scaled: Int128, places: Int) -> String {
         var s = format(scaled, places: places)

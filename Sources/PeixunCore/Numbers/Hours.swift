@@ -62,5 +62,8 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     public var description: String { FixedDecimal.formatTrimmed(Int128(nano), places: 9) }
 
     /// Rounded half-up to two decimals, as a JSON-ready number text.
-    public var twoPlaces: String { fraction.decimalString(places: 2) }
+    public var twoPlaces: String {
+        // Half-up to hundredths of an hour (1 hundredth = 10⁷ nano-hours); hours are never negative.
+        FixedDecimal.format(nano >= 0 ? (nano + 5_000_000) / 10_000_000 : -((-nano + 5_000_000) / 10_000_000), places: 2)
+    }
 }

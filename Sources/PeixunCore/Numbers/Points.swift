@@ -16,7 +16,7 @@ public struct Points: Sendable, Hashable, Comparable, AdditiveArithmetic, Custom
 
     public var fraction: Fraction { Fraction(Int128(hundredths), 100) }
     /// `"9.33"`.
-    public var description: String { FixedDecimal.format(Int128(hundredths), places: 2) }
+    public var description: String { FixedDecimal.format(hundredths, places: 2) }
     /// `"9.33"`, `"90"`, `"9.3"` — for prose where trailing zeros read badly.
     public var short: String { FixedDecimal.formatTrimmed(Int128(hundredths), places: 2) }
     public var doubleValue: Double { Double(hundredths) / 100 }

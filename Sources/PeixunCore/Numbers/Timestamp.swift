@@ -21,14 +21,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD HH:MM[:SS]` or `YYYY/MM/DD HH:MM[:SS]` from UTF-8
     /// bytes, checking that the date and time exist.
-    public static func parse<C: Collection>(utf8 bytes: C) -> Timestamp? where C.Element == UInt8 {
-        let b = Array(bytes)
+    public static func parse(utf8 b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard b.count == 16 || b.count == 19 else { return nil }
         let sep = b[4]
         guard sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/"), b[7] == sep,
               b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":") else { return nil }
         if b.count == 19 && b[16] != UInt8(ascii: ":") { return nil }
-        func num(_ from: Int, _ len: Int) -> Int? {
+        @inline(__always) func num(_ from: Int, _ len: Int) -> Int? {
             var v = 0
             for i in from..<(from + len) {
                 let c = b[i]
@@ -45,7 +44,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return Timestamp(date: date, hour: h, minute: mi, second: sec)
     }
 
-    public static func parse(_ text: String) -> Timestamp? { parse(utf8: Array(text.utf8)) }
+    public static func parse(_ text: String) -> Timestamp? {
+        var t = text
+        return t.withUTF8 { parse(utf8: $0) }
+    }
 
     /// An Excel 1900-system serial (days since 1899-12-30, with Excel's
     /// phantom 1900-02-29), rounded to the second.

@@ -27,19 +27,31 @@ public enum ResultsJSON {
         let p = t.person
         out.write("{\"id\":\(quote(p.id)),\"name\":\(quote(p.name)),\"gender\":\(quote(p.gender)),\"class\":\(quote(p.className)),")
         out.write("\"county\":\(quote(p.county)),\"school\":\(quote(p.school)),\"stage\":\(quote(p.stage)),\"subject\":\(quote(p.subject)),")
-        out.write("\"role\":\(quote(t.role == .tutorTrainee ? "tutor_trainee" : "trainee")),\"hours\":{")
-        out.write(zip(s.modules, t.hours).map { "\(quote($0.name)):\($1.twoPlaces)" }.joined(separator: ","))
-        out.write("},\"module_points\":{")
-        out.write(zip(s.modules, t.modulePoints).map { "\(quote($0.name)):\($1)" }.joined(separator: ","))
-        out.write("},\"activity_points\":{")
-        out.write(zip(s.activities, t.activityPoints).map { "\(quote($0.name)):\($1)" }.joined(separator: ","))
+        out.write("\"role\":\(quote(t.role == .tutorTrainee ? "tutor_trainee" : "trainee")),\"hours\":")
+        object(keys: s.modules.map(\.name), values: t.hours.map(\.twoPlaces), out)
+        out.write(",\"module_points\":")
+        object(keys: s.modules.map(\.name), values: t.modulePoints.map(\.description), out)
+        out.write(",\"activity_points\":")
+        object(keys: s.activities.map(\.name), values: t.activityPoints.map(\.description), out)
         let h = t.homework
-        out.write("},\"homework\":{\"status\":\(quote(h.status.rawValue)),\"grade\":\(h.grade.map(quote) ?? "null"),")
+        out.write(",\"homework\":{\"status\":\(quote(h.status.rawValue)),\"grade\":\(h.grade.map(quote) ?? "null"),")
         out.write("\"recommended\":\(h.recommended),\"points\":\(h.points)},\"total\":\(t.total),\"passed\":\(t.passed),")
         out.write("\"pass_basis\":\(t.passBasis.map { quote($0.rawValue) } ?? "null"),\"rank\":\(t.rank.map(String.init) ?? "null"),")
         out.write("\"excellent\":\(t.excellent),\"participated\":\(t.participated),\"certificates\":")
         certificates(t.certificates, out)
         out.write("}")
+    }
+
+    /// `{"k1":v1,"k2":v2}` with raw (already JSON) values.
+    static func object(keys: [String], values: [String], _ out: BufferedOutput) {
+        out.write(byte: UInt8(ascii: "{"))
+        for i in 0..<min(keys.count, values.count) {
+            if i > 0 { out.write(byte: UInt8(ascii: ",")) }
+            out.write(quote(keys[i]))
+            out.write(byte: UInt8(ascii: ":"))
+            out.write(values[i])
+        }
+        out.write(byte: UInt8(ascii: "}"))
     }
 
     static func tutor(_ t: TutorResult, _ out: BufferedOutput) {
@@ -63,6 +75,10 @@ public enum ResultsJSON {
 
     /// A JSON string literal.
     public static func quote(_ s: String) -> String {
+        // Fast path: nothing to escape (the common case for names and places).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var r = "\""
         r.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {

@@ -107,6 +107,18 @@ final class CSVParser {
         fieldCapacity = newCapacity
     }
 
+    private static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// High bit set in the bytes of `word` equal to the byte repeated in `pattern`; exact for the
+    /// lowest such byte (higher ones may be false positives, which the caller never looks at).
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
     /// Parses one record at `start`; false when the buffer ends before the record does.
     private func parseRecord() throws -> Bool {
         let p = buffer
@@ -139,6 +151,17 @@ final class CSVParser {
             }
             if b != 0x22 {
                 let fieldStart = i
+                // Eight bytes at a time: the lowest byte that is a comma, LF or CR ends the field.
+                while i + 8 <= e {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    let hits = Self.matches(word, Self.commas) | Self.matches(word, Self.lineFeeds)
+                        | Self.matches(word, Self.carriageReturns)
+                    if hits != 0 {
+                        i += hits.littleEndian.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
                 while i < e {
                     b = p[i]
                     if b == 0x2C || b == 0x0A || b == 0x0D { break }
@@ -241,28 +264,5 @@ final class CSVParser {
         start = i
         line = ln
         return true
-    }
-}
-
-/// The rows of a CSV file in the detected encoding.
-struct CSVRowSource: RowSource {
-    var path: String
-    var fileName: String
-    var encoding: CSVEncoding
-    var chunkSize = 8 << 20
-
-    func forEachRow(_ body: (RawRow) throws -> Bool) throws {
-        let parser: CSVParser
-        switch encoding {
-        case .utf8(let skip):
-            let file = try FileInput(path: path, fileName: fileName)
-            parser = CSVParser(source: file, fileName: fileName, skip: skip, chunkSize: chunkSize)
-        case .gb18030:
-            let input = try GB18030Input(path: path, fileName: fileName, chunkSize: chunkSize / 2)
-            parser = CSVParser(source: input, fileName: fileName, chunkSize: chunkSize)
-        }
-        while try parser.next() {
-            if try !body(parser.row) { return }
-        }
     }
 }

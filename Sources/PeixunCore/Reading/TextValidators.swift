@@ -14,6 +14,12 @@ enum UTF8Validator {
             if i >= n { break }
             let b0 = p[i]
             if b0 < 0x80 { i += 1; continue }
+            // The common case in Chinese text: a three-byte sequence E1–EC/EE–EF 80–BF 80–BF.
+            if b0 & 0xF0 == 0xE0, b0 != 0xE0, b0 != 0xED, i + 2 < n,
+               p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             let need: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b0 {

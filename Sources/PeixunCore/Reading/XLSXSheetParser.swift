@@ -16,6 +16,8 @@ final class SheetParserDelegate: NSObject, XMLParserDelegate {
 
     private(set) var failure: Error?
     private(set) var stopped = false
+    /// Whether `</sheetData>` was seen: a truncated stream can otherwise end without a parse error.
+    private(set) var complete = false
 
     private var rowNumber = 0
     private var rowBytes: [UInt8] = []
@@ -86,6 +88,7 @@ final class SheetParserDelegate: NSObject, XMLParserDelegate {
         case "rPh": phoneticDepth -= 1
         case "c": finishCell(parser)
         case "row": deliverRow(parser)
+        case "sheetData": complete = true
         default: break
         }
     }

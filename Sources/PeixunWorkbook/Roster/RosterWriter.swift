@@ -1,0 +1,102 @@
+import Foundation
+import PeixunCore
+
+/// 培训名册 — writes the roster workbooks the education bureau receives:
+/// `培训名册.xlsx` (名册, 合格名单, 优秀学员, 坊主考核, 坊统计, 区县统计,
+/// 异常记录, 项目信息) and, with `split: .county`, one `培训名册-<区县>.xlsx`
+/// per 区县. Each file is written to a temporary name in the target
+/// directory and renamed into place, so a reader never sees half a file.
+public enum RosterWriter {
+    /// Writes the workbooks and returns their paths (programme workbook first).
+    public static func write(results: Results, to directory: String,
+                             options: RosterOptions = RosterOptions()) throws(RosterError) -> [String] {
+        try validate(options)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .fileSystem(path: directory, reason: "cannot create the directory (\(error.localizedDescription))")
+        }
+        var written: [String] = []
+        let main = (directory as NSString).appendingPathComponent(options.fileName)
+        try writeAtomically(RosterContent(programme: results), to: main, options: options,
+                            sheets: options.sheets)
+        written.append(main)
+        if options.split == .county {
+            let stem = (options.fileName as NSString).deletingPathExtension
+            let ext = (options.fileName as NSString).pathExtension
+            for county in RosterContent.counties(of: results) {
+                let name = "\(stem)-\(safeFileComponent(county)).\(ext.isEmpty ? "xlsx" : ext)"
+                let path = (directory as NSString).appendingPathComponent(name)
+                try writeAtomically(RosterContent(results: results, county: county), to: path, options: options,
+                                    sheets: options.sheets.filter { $0 != .anomalies })
+                written.append(path)
+            }
+        }
+        return written
+    }
+
+    static func validate(_ options: RosterOptions) throws(RosterError) {
+        let minimum = RosterOptions.headerRows + 1
+        guard (minimum...Workbook.maximumRows).contains(options.maxRowsPerSheet) else {
+            throw .invalidOption("maxRowsPerSheet must be \(minimum)…\(Workbook.maximumRows), not \(options.maxRowsPerSheet)")
+        }
+        guard !options.sheets.isEmpty, Set(options.sheets).count == options.sheets.count else {
+            throw .invalidOption("sheets must be a non-empty list without repeats")
+        }
+        guard !options.fileName.isEmpty, !options.fileName.contains("/"), !options.fileName.hasPrefix(".") else {
+            throw .invalidOption("fileName must be a plain file name, not \(options.fileName)")
+        }
+    }
+
+    /// A 区县 name made safe as part of a file name.
+    static func safeFileComponent(_ s: String) -> String {
+        let cleaned = String(s.map { "/\\:*?\"<>|\0".contains($0) || $0.isNewline ? "_" : $0 })
+        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix(".") { return "未填区县" + trimmed }
+        return trimmed
+    }
+
+    private static func writeAtomically(_ content: RosterContent, to path: String, options: RosterOptions,
+                                        sheets: [RosterSheet]) throws(RosterError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        let temporary = (directory as NSString).appendingPathComponent(
+            ".\(base).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try writeWorkbook(content, to: temporary, options: options, sheets: sheets)
+        } catch {
+            unlink(temporary)
+            throw .xlsx(error)
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .fileSystem(path: path, reason: "cannot move the finished workbook into place (\(reason))")
+        }
+    }
+
+    private static func writeWorkbook(_ content: RosterContent, to path: String, options: RosterOptions,
+                                      sheets: [RosterSheet]) throws(XlsxError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let workbook = try Workbook(path: path, options: Workbook.Options(
+            constantMemory: options.constantMemory,
+            // Keep libxlsxwriter's row files beside the output, not in a /tmp that may be RAM.
+            temporaryDirectory: directory.isEmpty ? nil : directory,
+            useZip64: false))
+        let programme = content.scheme.programme
+        let created = options.created
+            ?? Date(timeIntervalSince1970: TimeInterval(Timestamp(date: programme.issueDate).seconds))
+        try workbook.setProperties(DocumentProperties(
+            title: RosterSheetBuilder.workbookTitle(content),
+            subject: "培训名册", author: programme.issuer, company: programme.issuer,
+            category: "教师培训", keywords: "培训名册, \(programme.code)",
+            comments: "数据截止 \(content.results.dataDate)\(content.results.isMidTerm ? "（期中）" : "")",
+            created: created))
+        let builder = try RosterSheetBuilder(workbook: workbook, content: content,
+                                             maxRowsPerSheet: options.maxRowsPerSheet)
+        for sheet in sheets {
+            try builder.write(sheet)
+        }
+        try workbook.close()
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import PeixunCore
+import PeixunWorkbook
+
+extension RosterOptions.Split: ExpressibleByArgument {}
+
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Grade an export and write the Excel rosters (培训名册.xlsx) into a folder.",
+        discussion: """
+            Writes 培训名册.xlsx (sheets 名册, 合格名单, 优秀学员, 坊主考核, 坊统计, 区县统计, 异常记录,
+            项目信息) for the education bureau: IDs and certificate numbers as text, scores as numbers,
+            rates as percentages, printable on A4 landscape. With --split county also one workbook per
+            区县. Certificate numbers appear only when the registry of a previous 'run' is given.
+            """)
+
+    @OptionGroup var options: GradingOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var out: String
+
+    @Option(name: .long, help: "none, or county: also one workbook per 区县.")
+    var split: RosterOptions.Split = .none
+
+    func run() throws {
+        let results = try options.grade()
+        for path in try RosterWriter.write(results: results, to: out, options: RosterOptions(split: split)) {
+            Log.info("wrote \(path)")
+        }
+    }
+}
