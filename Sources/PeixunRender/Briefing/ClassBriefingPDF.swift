@@ -109,7 +109,7 @@ public enum ClassBriefingPDF {
             try flow.section("坊主考核（\(t.name)）", keep: 40)
             var status = "总分 \(t.total.short)，合格线 \(BriefingFormat.score(t.passScore))："
             if t.passed {
-                status += "已合格，全市第 \(t.rank)/\(t.tutorCount) 名" + (t.excellent ? "，优秀辅导教师" : "") + "。"
+                status += "已合格，全项目第 \(t.rank)/\(t.tutorCount) 名" + (t.excellent ? "，优秀辅导教师" : "") + "。"
             } else {
                 status += "还差 \(BriefingFormat.pointsNeeded(t.gap)) 分，可从下表「满分还需」一栏补足。"
             }
