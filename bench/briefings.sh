@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 people=${1:-1000000}
-out=${BENCH_OUT:-/tmp/peixun-bench-briefings-$people}
+out=${BENCH_OUT:-out/bench-briefings-$people}
 scheme=seeds/xuchang-2021-1/scheme.toml
 rm -rf "$out" "$out-one-core"
 

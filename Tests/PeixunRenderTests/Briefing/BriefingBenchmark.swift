@@ -29,9 +29,11 @@ import PeixunCore
         for f in facts { mdBytes += BriefingMarkdown.classBriefing(f).utf8.count }
         let mdSeconds = Date().timeIntervalSince(t0)
 
+        print("facts \(factsSeconds) s, markdown \(mdSeconds) s; writing \(classes) briefings to \(out) …")
         t0 = Date()
         let written = try BriefingWriter.write(results: results, to: out, workers: cores)
         let allSeconds = Date().timeIntervalSince(t0)
+        print(String(format: "write all: %.2f s, %.1f briefings/s on %d cores", allSeconds, Double(classes) / allSeconds, cores))
         #expect(written.count == 2 * classes + 2)
 
         // One core, on a slice, for the per-core figure.
@@ -43,12 +45,14 @@ import PeixunCore
         let oneSeconds = Date().timeIntervalSince(t0)
 
         var pages = 0, bytes = 0
+        var sampled = 0
         for p in written.prefix(40) where p.hasSuffix(".pdf") && p.hasPrefix("briefings/") {
             let path = out + "/" + p
-            bytes += (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else { continue }
+            bytes += size
             pages += try pageCount(path)
+            sampled += 1
         }
-        let sampled = written.prefix(40).filter { $0.hasSuffix(".pdf") && $0.hasPrefix("briefings/") }.count
         let report = """
             people              \(results.trainees.count) 学员 + \(results.tutors.count) 坊主 in \(classes) 坊 of \(perClass)
             synthetic results   \(String(format: "%.2f", makeSeconds)) s
