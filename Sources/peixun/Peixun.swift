@@ -18,8 +18,8 @@ struct Peixun: ParsableCommand {
             Exit status: 0 success, 1 stopped by bad input (the reason is on stderr), 2 usage error.
             """,
         version: PeixunCore.version,
-        subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self, CertifyCommand.self, RosterCommand.self, SampleCommand.self,
-                      VerifyCommand.self])
+        subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self, CertifyCommand.self, RosterCommand.self,
+                      BriefCommand.self, SampleCommand.self, VerifyCommand.self])
 
     static func main() {
         do {

@@ -63,6 +63,12 @@ struct RunCommand: ParsableCommand {
         for path in try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split)) {
             Log.info("wrote \(path)")
         }
+        do {
+            let written = try BriefingWriter.write(results: results, to: staging.path(""))
+            Log.info("wrote \(written.count) briefing and summary files")
+        } catch {
+            throw RunFailure(message: "briefings: \(error)")
+        }
 
         try staging.commit()
         let passed = results.trainees.filter(\.passed).count
