@@ -37,7 +37,9 @@ struct BriefCommand: ParsableCommand {
         let started = Date()
         let written: [String]
         do {
-            written = try BriefingWriter.write(results: results, to: staging.staging.path, workers: jobs)
+            let output = try BriefingWriter.writeAll(results: results, to: staging.staging.path, workers: jobs)
+            for failure in output.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
+            written = output.written
         } catch {
             throw RunFailure(message: "briefings: \(error)")
         }

@@ -64,8 +64,9 @@ struct RunCommand: ParsableCommand {
             Log.info("wrote \(path)")
         }
         do {
-            let written = try BriefingWriter.write(results: results, to: staging.path(""))
-            Log.info("wrote \(written.count) briefing and summary files")
+            let output = try BriefingWriter.writeAll(results: results, to: staging.path(""))
+            Log.info("wrote \(output.written.count) briefing and summary files")
+            for failure in output.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
         } catch {
             throw RunFailure(message: "briefings: \(error)")
         }

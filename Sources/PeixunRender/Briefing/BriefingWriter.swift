@@ -12,6 +12,23 @@ public enum BriefingWriter {
     /// `workers` defaults to the number of active cores.
     @discardableResult
     public static func write(results: Results, to directory: String, workers: Int? = nil) throws -> [String] {
+        let output = try writeAll(results: results, to: directory, workers: workers)
+        if let first = output.failures.first { throw first }
+        return output.written
+    }
+
+    /// What `writeAll` wrote, and the 坊 whose PDF could not be drawn.
+    public struct Output {
+        /// Paths relative to the output directory.
+        public var written: [String]
+        public var failures: [BriefingError]
+    }
+
+    /// Like `write`, but a 坊 whose PDF cannot be drawn (say, a name with a
+    /// character no installed font has) does not stop the others: its Markdown
+    /// briefing is still written, and the failure is returned for the caller
+    /// to report. A cron job at term end must not lose every briefing to one name.
+    public static func writeAll(results: Results, to directory: String, workers: Int? = nil) throws -> Output {
         let fm = FileManager.default
         let root = URL(fileURLWithPath: directory)
         var taken = Set<String>()
@@ -46,9 +63,8 @@ public enum BriefingWriter {
                 }
             }
         }
-        if let (i, error) = state.firstFailure {
-            throw BriefingError(className: results.classes[i].name, underlying: error)
-        }
+        let failures = state.failures.map { BriefingError(className: results.classes[$0.0].name, underlying: $0.1) }
+        let failed = Set(state.failures.map(\.0))
 
         let summary = ProgrammeSummaryFacts(results: results)
         try writeText(BriefingMarkdown.summary(summary), to: root.appendingPathComponent("summary.md").path)
@@ -56,9 +72,12 @@ public enum BriefingWriter {
 
         var written: [String] = []
         written.reserveCapacity(2 * count + 2)
-        for s in stems { written.append(s + ".pdf"); written.append(s + ".md") }
+        for (i, s) in stems.enumerated() {
+            if !failed.contains(i) { written.append(s + ".pdf") }
+            written.append(s + ".md")
+        }
         written += ["summary.pdf", "summary.md"]
-        return written
+        return Output(written: written, failures: failures)
     }
 
     static func writeText(_ text: String, to path: String) throws {
@@ -71,35 +90,39 @@ public enum BriefingWriter {
 }
 
 /// A 坊's briefing could not be written.
-public struct BriefingError: Error, CustomStringConvertible {
+public struct BriefingError: Error, Sendable, CustomStringConvertible {
     public var className: String
-    public var underlying: Error
+    public var underlying: any Error & Sendable
     public var description: String { "briefing of 坊 \(className): \(underlying)" }
 }
 
-/// Hands out 坊 indices to the workers and keeps the first failure.
+/// Hands out 坊 indices to the workers and keeps the failures.
 private final class WorkState: @unchecked Sendable {
     private let lock = NSLock()
     private var cursor = 0
     private let count: Int
-    private var failure: (Int, Error)?
+    private var failed: [(Int, any Error & Sendable)] = []
 
     init(count: Int) { self.count = count }
 
     func next() -> Int? {
         lock.withLock {
-            guard cursor < count, failure == nil else { return nil }
+            guard cursor < count else { return nil }
             defer { cursor += 1 }
             return cursor
         }
     }
 
     func fail(_ index: Int, _ error: Error) {
-        lock.withLock {
-            if let f = failure, f.0 <= index { return }
-            failure = (index, error)
-        }
+        lock.withLock { failed.append((index, SendableError(error))) }
     }
 
-    var firstFailure: (Int, Error)? { lock.withLock { failure } }
+    /// In 坊 order.
+    var failures: [(Int, any Error & Sendable)] { lock.withLock { failed.sorted { $0.0 < $1.0 } } }
+}
+
+/// An error carried across threads by its description.
+struct SendableError: Error, Sendable, CustomStringConvertible {
+    let description: String
+    init(_ error: Error) { description = "\(error)" }
 }

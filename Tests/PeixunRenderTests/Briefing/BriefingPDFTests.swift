@@ -180,6 +180,25 @@ func pageCount(_ path: String) throws -> Int {
     }
 }
 
+extension BriefingWriterTests {
+    /// A name with a character no font has costs that 坊 its PDF, not the run.
+    @Test func oneUndrawableNameDoesNotStopTheOtherClasses() throws {
+        var r = try SyntheticResults.make(classes: 3, perClass: 12, seed: 4)
+        let victim = try #require(r.classes[1].traineeIndices.first)
+        r.trainees[victim].person.name = "王\u{E000}"
+        r.trainees[victim].passed = false
+        let dir = try temporaryDirectory("writer-glyph")
+        let output = try BriefingWriter.writeAll(results: r, to: dir.path, workers: 2)
+        #expect(output.failures.count == 1)
+        #expect(output.failures.first?.className == r.classes[1].name)
+        #expect(!output.written.contains { $0.hasSuffix("\(r.classes[1].name).pdf") })
+        #expect(output.written.filter { $0.hasSuffix(".pdf") }.count == 2 + 1)
+        #expect(output.written.filter { $0.hasSuffix(".md") }.count == 3 + 1)
+        #expect(output.written.contains("summary.pdf"))
+        #expect(throws: BriefingError.self) { try BriefingWriter.write(results: r, to: dir.path + "-strict") }
+    }
+}
+
 @Suite struct PageFlowTests {
     /// The one-line shortcut must never claim one line for text Pango wraps.
     @Test func oneLineEstimateIsConservative() throws {
