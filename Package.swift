@@ -56,7 +56,8 @@ let package = Package(
                 "PeixunCore", "CPangoCairo", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            exclude: ["Cairo/README.md"]
         ),
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
         // Certificate benchmark driver (bench/certificates.sh).
