@@ -10,9 +10,20 @@ final class Staging {
     private let lockFD: Int32
     private var committed = false
 
+    /// Marks a folder as peixun's own, so that replacing it can never delete
+    /// someone's unrelated files (`--out ~/Documents` by mistake).
+    static let marker = ".peixun-output"
+
     init(out: String) throws {
         let fm = FileManager.default
         target = URL(fileURLWithPath: out).standardizedFileURL
+        if let contents = try? fm.contentsOfDirectory(atPath: target.path), !contents.isEmpty,
+           !contents.contains(Staging.marker) {
+            throw RunFailure(message: "\(out) exists and was not written by peixun: it would be replaced as a whole, so choose an empty or new folder")
+        }
+        if (try? fm.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType) == .typeRegular {
+            throw RunFailure(message: "\(out) is a file, not a folder")
+        }
         let parent = target.deletingLastPathComponent()
         try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let name = target.lastPathComponent
@@ -29,6 +40,8 @@ final class Staging {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data("written by peixun; this folder is replaced as a whole by the next run\n".utf8)
+                .write(to: staging.appendingPathComponent(Staging.marker))
         } catch {
             flock(lockFD, LOCK_UN); close(lockFD)
             throw RunFailure(message: "\(out): cannot create a staging folder: \(error.localizedDescription)")

@@ -101,3 +101,16 @@ import Testing
         }
     }
 }
+
+extension CommandLineTests {
+    @Test func aFolderPeixunDidNotWriteIsNeverReplaced() throws {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let precious = out.appendingPathComponent("thesis.docx")
+        try Data("keep me".utf8).write(to: precious)
+        let r = try CLI.run(["run", "--scheme", CLI.seedScheme, "--input", try export().path, "--out", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("not written by peixun"))
+        #expect(try Data(contentsOf: precious) == Data("keep me".utf8))
+    }
+}
