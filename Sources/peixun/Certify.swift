@@ -9,12 +9,12 @@ struct CertifyCommand: ParsableCommand {
         commandName: "certify",
         abstract: "Draw the certificates again from a run's registry: reprints, overlays, a printer test sheet.",
         discussion: """
-            Grades the export, takes every certificate number from the registry that 'peixun run'
-            keeps (read only: no number is assigned or revoked here), and draws the certificates into
-            --out: one PDF per person under certificates/<kind>/<区县>/<单位>/, and merged print files
-            per 区县 and 单位 under certificates/print/. With --overlay only the variable text is
-            printed, for pre-printed certificate paper; --offset-mm X,Y shifts it to calibrate a
-            printer. --test-sheet draws a calibration page per kind (a millimetre grid with the
+            Grades the export, takes every certificate number from the registry that 'peixun run' \
+            keeps (read only: no number is assigned or revoked here), and draws the certificates into \
+            --out: one PDF per person under certificates/<kind>/<区县>/<单位>/, and merged print files \
+            per 区县 and 单位 under certificates/print/. With --overlay only the variable text is \
+            printed, for pre-printed certificate paper; --offset-mm X,Y shifts it to calibrate a \
+            printer. --test-sheet draws a calibration page per kind (a millimetre grid with the \
             template's boxes) and nothing else — check the alignment before printing thousands.
             """)
 

@@ -6,9 +6,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate an export: list every row that cannot be used, and why.",
         discussion: """
-            Reads the whole export as 'grade' does and prints each anomaly (file, line, kind, message)
-            on standard output. Exit status 0 when nothing is fatal, even if anomalies were found;
-            1 when the export cannot be graded at all (missing file or column, duplicate roster ID,
+            Reads the whole export as 'grade' does and prints each anomaly (file, line, kind, message) \
+            on standard output. Exit status 0 when nothing is fatal, even if anomalies were found; \
+            1 when the export cannot be graded at all (missing file or column, duplicate roster ID, \
             unreadable file), with the reason on stderr.
             """)
 

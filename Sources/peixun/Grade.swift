@@ -6,8 +6,8 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade an export and print the results (JSON or CSV) on standard output.",
         discussion: """
-            Computes every trainee's points, total, pass/fail and rank and every tutor's assessment,
-            and prints them. Nothing is written to disk. JSON is the results.json of the contract;
+            Computes every trainee's points, total, pass/fail and rank and every tutor's assessment, \
+            and prints them. Nothing is written to disk. JSON is the results.json of the contract; \
             CSV is one row per trainee, then one row per tutor, for a quick look in a spreadsheet.
             """)
 

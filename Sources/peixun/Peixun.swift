@@ -10,9 +10,9 @@ struct Peixun: ParsableCommand {
         commandName: "peixun",
         abstract: "Grades a teacher-training programme's platform export and writes its results.",
         discussion: """
-            Peixun reads the records a training platform exports at term end (roster, course hours,
-            research activities, homework, tutors' posts), computes every trainee's score, pass/fail and
-            ranking and every class tutor's (坊主) assessment exactly as the programme's scheme file says,
+            Peixun reads the records a training platform exports at term end (roster, course hours, \
+            research activities, homework, tutors' posts), computes every trainee's score, pass/fail and \
+            ranking and every class tutor's (坊主) assessment exactly as the programme's scheme file says, \
             and writes results.json, certificates, rosters and briefings.
 
             Exit status: 0 success, 1 stopped by bad input (the reason is on stderr), 2 usage error.

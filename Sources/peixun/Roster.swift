@@ -10,9 +10,9 @@ struct RosterCommand: ParsableCommand {
         commandName: "roster",
         abstract: "Grade an export and write the Excel rosters (培训名册.xlsx) into a folder.",
         discussion: """
-            Writes 培训名册.xlsx (sheets 名册, 合格名单, 优秀学员, 坊主考核, 坊统计, 区县统计, 异常记录,
-            项目信息) for the education bureau: IDs and certificate numbers as text, scores as numbers,
-            rates as percentages, printable on A4 landscape. With --split county also one workbook per
+            Writes 培训名册.xlsx (sheets 名册, 合格名单, 优秀学员, 坊主考核, 坊统计, 区县统计, 异常记录, \
+            项目信息) for the education bureau: IDs and certificate numbers as text, scores as numbers, \
+            rates as percentages, printable on A4 landscape. With --split county also one workbook per \
             区县. Certificate numbers are filled in from --registry (the registry a previous 'run' kept).
             """)
 

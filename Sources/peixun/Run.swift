@@ -10,13 +10,13 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Grade an export and write every output into a folder (the term-end job).",
         discussion: """
-            Writes into --out: results.json (the machine-readable results), anomalies.csv (every
-            input row that could not be used, with file, line and reason), registry.sqlite (the
-            certificate registry: numbers stay the same on every rerun), changes.txt / changes.json
-            (what changed since the previous run), and the certificates, rosters and briefings.
-            Everything is written into a staging folder first and moved into place at the end, so a
-            failed run leaves the previous outputs untouched. Two runs on the same --out at once are
-            refused. Safe to run from cron: quiet unless something needs attention, and a one-line
+            Writes into --out: results.json (the machine-readable results), anomalies.csv (every \
+            input row that could not be used, with file, line and reason), registry.sqlite (the \
+            certificate registry: numbers stay the same on every rerun), changes.txt / changes.json \
+            (what changed since the previous run), and the certificates, rosters and briefings. \
+            Everything is written into a staging folder first and moved into place at the end, so a \
+            failed run leaves the previous outputs untouched. Two runs on the same --out at once are \
+            refused. Safe to run from cron: quiet unless something needs attention, and a one-line \
             summary at the end. With --as-of (mid-term) no certificate is issued or revoked.
             """)
 
