@@ -7,12 +7,22 @@ import Testing
         ("2.000000000000", 2_000_000_000), ("007", 7_000_000_000),
     ])
     func hoursParse(_ text: String, _ nano: Int64) {
-        #expect(Hours.parse(text)?.nano == nano)
+        #expect(Hours.parse(text) == Hours(nano: nano))
     }
 
-    @Test(arguments: ["", "-1", "+1", "1e3", "1.2.3", "1 h", "一", "1,5", ".", ".5", "10.", "0.0000000001", "1000000000", "1.5h", "０.5"])
+    @Test(arguments: ["", "-1", "+1", "1e3", "1.2.3", "1 h", "一", "1,5", ".", ".5", "10.", "0.0000000000000000001", "1000000000", "1.5h", "０.5"])
     func hoursRefused(_ text: String) {
         #expect(Hours.parse(text) == nil)
+    }
+
+    /// A spreadsheet's double, taken at its shortest decimal form, is kept exactly.
+    @Test func hoursKeepEighteenDecimals() throws {
+        let h = try #require(Hours.parse("0.30000000000000004"))
+        #expect(h.units == 300_000_000_000_000_040)
+        #expect(h + Hours.parse("0.1")! == Hours.parse("0.40000000000000004"))
+        #expect(h.description == "0.30000000000000004")
+        #expect(Hours.parse("1.0000000001")?.description == "1.0000000001")
+        #expect(Hours.parse("2.5000000000000000000000") == Hours.parse("2.5"))
     }
 
     @Test func roundingIsHalfUp() {

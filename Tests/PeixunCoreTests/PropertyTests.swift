@@ -18,7 +18,7 @@ import Testing
     @Test func itemsAlwaysSumToTheTotal() async throws {
         await propertyCheck(count: 200, input: Gen.int(in: 0...25_000).array(of: 4), Gen.bool.array(of: 2), Gen.int(in: -2...2)) { milli, acts, grade in
             var ledger = Ledger(persons: 1, modules: 4, activities: 2)
-            for (m, h) in milli.enumerated() { ledger.hours[m] = Int64(h) * 1_000_000 }
+            for (m, h) in milli.enumerated() { ledger.hours[m] = Hours(nano: Int64(h) * 1_000_000).units }
             for (i, done) in acts.enumerated() { ledger.activityDone[i] = done }
             ledger.homeworkGrade[0] = Int16(grade)
             ledger.homeworkTime[0] = 0

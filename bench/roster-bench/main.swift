@@ -44,8 +44,8 @@ func syntheticResults(scheme: Scheme, people: Int) -> Results {
         var hours: [Hours] = [], modulePoints: [Points] = []
         for module in scheme.modules {
             // 0 … required + 5 hours in quarter hours.
-            let required = Int(module.requiredHours.nano / Hours.scale)
-            let h = Hours(nano: Int64(rng.below((required + 5) * 4 + 1)) * Hours.scale / 4)
+            let required = Int(module.requiredHours.units / Hours.scale)
+            let h = Hours(units: Int128(rng.below((required + 5) * 4 + 1)) * Hours.scale / 4)
             hours.append(h)
             let capped = min(h, module.requiredHours)
             modulePoints.append(Points(rounding: module.points * capped.fraction / module.requiredHours.fraction))

@@ -108,21 +108,30 @@ extension ClassBriefingFacts.ModuleHours {
     init(members: [TraineeResult], moduleIndex i: Int, module: Module) {
         self.module = module.name
         required = module.requiredHours
-        var sum: Int64 = 0, capped: Int64 = 0, reached = 0
+        var sum: Int128 = 0, capped: Int128 = 0, reached = 0
         for m in members {
-            let h = i < m.hours.count ? m.hours[i].nano : 0
+            let h = i < m.hours.count ? m.hours[i].units : 0
             sum += h
-            capped += min(h, module.requiredHours.nano)
-            if h >= module.requiredHours.nano { reached += 1 }
+            capped += min(h, module.requiredHours.units)
+            if h >= module.requiredHours.units { reached += 1 }
         }
         self.reached = reached
         if members.isEmpty {
             average = nil; averageCapped = nil
         } else {
-            let d = Int128(members.count) * Int128(Hours.scale)
-            average = Fraction(Int128(sum), d)
-            averageCapped = Fraction(Int128(capped), d)
+            // Display averages, to a millionth of an hour: keeps the fractions small
+            // (a raw 10⁻¹⁸ denominator times a count could overflow comparisons).
+            average = Self.micro(sum, members.count)
+            averageCapped = Self.micro(capped, members.count)
         }
+    }
+}
+
+extension ClassBriefingFacts.ModuleHours {
+    /// `units / count` hours, rounded half-up to 10⁻⁶ h.
+    static func micro(_ units: Int128, _ count: Int) -> Fraction {
+        let d = Int128(count) * 1_000_000_000_000
+        return Fraction((units + d / 2) / d, 1_000_000)
     }
 }
 

@@ -1,7 +1,7 @@
 /// Where a counted course row goes: straight into the ledger, or — for a later
 /// part of a file read in parallel — into a list merged after the earlier part.
 protocol CourseSink {
-    mutating func addCourse(person p: Int, course: Int32, module m: Int, hours h: Int64)
+    mutating func addCourse(person p: Int, course: Int32, module m: Int, hours h: Int128)
 }
 
 extension Ledger: CourseSink {}
@@ -11,13 +11,13 @@ struct CourseList: CourseSink {
     struct Entry {
         var course: Int32
         var module: Int32
-        var hours: Int64
+        var hours: Int128
     }
     var entries: [[Entry]]
 
     init(persons: Int) { entries = [[Entry]](repeating: [], count: persons) }
 
-    mutating func addCourse(person p: Int, course: Int32, module m: Int, hours h: Int64) {
+    mutating func addCourse(person p: Int, course: Int32, module m: Int, hours h: Int128) {
         if entries[p].contains(where: { $0.course == course }) { return }
         entries[p].append(Entry(course: course, module: Int32(m), hours: h))
     }

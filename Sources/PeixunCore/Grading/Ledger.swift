@@ -5,8 +5,8 @@ struct Ledger {
     let moduleCount: Int
     let activityCount: Int
 
-    /// Counted hours, persons × modules, in nano-hours.
-    var hours: [Int64]
+    /// Counted hours, persons × modules, in `Hours` units.
+    var hours: [Int128]
     /// Courses already counted per person (course-name ids).
     var courses: [[Int32]]
     /// Whether the person has at least one counted course.
@@ -26,7 +26,7 @@ struct Ledger {
 
     init(persons: Int, modules: Int, activities: Int) {
         personCount = persons; moduleCount = modules; activityCount = activities
-        hours = [Int64](repeating: 0, count: persons * modules)
+        hours = [Int128](repeating: 0, count: persons * modules)
         courses = [[Int32]](repeating: [], count: persons)
         hasCourse = [Bool](repeating: false, count: persons)
         activityDone = [Bool](repeating: false, count: persons * activities)
@@ -39,7 +39,7 @@ struct Ledger {
 
     /// Counts a course once per person: the first counted row wins.
     @inline(__always)
-    mutating func addCourse(person p: Int, course: Int32, module m: Int, hours h: Int64) {
+    mutating func addCourse(person p: Int, course: Int32, module m: Int, hours h: Int128) {
         if courses[p].contains(course) { return }
         courses[p].append(course)
         hours[p * moduleCount + m] += h
@@ -54,6 +54,6 @@ struct Ledger {
         homeworkRecommended[p] = recommended
     }
 
-    func hours(person p: Int, module m: Int) -> Hours { Hours(nano: hours[p * moduleCount + m]) }
+    func hours(person p: Int, module m: Int) -> Hours { Hours(units: hours[p * moduleCount + m]) }
     func activityDone(person p: Int, activity a: Int) -> Bool { activityDone[p * activityCount + a] }
 }

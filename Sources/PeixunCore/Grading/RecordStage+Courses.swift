@@ -100,7 +100,7 @@ extension RecordStage {
             return
         }
         guard countedTime(r, 4, file, "完成时间") != nil else { return }
-        sink.addCourse(person: p, course: names.id(of: r.bytes(1)), module: m, hours: hours.nano)
+        sink.addCourse(person: p, course: names.id(of: r.bytes(1)), module: m, hours: hours.units)
     }
 }
 

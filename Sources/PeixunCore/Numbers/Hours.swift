@@ -1,28 +1,36 @@
 /// A number of study hours (学时), held exactly as an integer count of
-/// nano-hours so that summing thousands of course rows stays exact and fast.
-/// Inputs with more than nine decimal places are refused by the parser.
+/// 10⁻¹⁸ hours, so that summing thousands of course rows stays exact and fast
+/// and any decimal an export holds — even a spreadsheet's
+/// `0.30000000000000004` — is taken as written. Inputs with more than
+/// eighteen decimal places are refused by the parser.
 public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomStringConvertible {
-    public static let scale: Int64 = 1_000_000_000
-    public static let maxFractionDigits = 9
+    public static let scale: Int128 = 1_000_000_000_000_000_000
+    public static let maxFractionDigits = 18
+    private static let powersOfTen: [Int128] = (0...18).map { k in (0..<k).reduce(Int128(1)) { r, _ in r * 10 } }
 
-    public var nano: Int64
+    /// The value in units of 10⁻¹⁸ hours.
+    public var units: Int128
 
-    public init(nano: Int64) { self.nano = nano }
-    public init(whole: Int) { self.nano = Int64(whole) * Hours.scale }
+    public init(units: Int128) { self.units = units }
+    /// From nano-hours (10⁻⁹ h), a convenient unit for tests and benchmarks.
+    public init(nano: Int64) { self.units = Int128(nano) * 1_000_000_000 }
+    public init(whole: Int) { self.units = Int128(whole) * Hours.scale }
 
-    public static let zero = Hours(nano: 0)
-    public static func + (a: Hours, b: Hours) -> Hours { Hours(nano: a.nano + b.nano) }
-    public static func - (a: Hours, b: Hours) -> Hours { Hours(nano: a.nano - b.nano) }
-    public static func < (a: Hours, b: Hours) -> Bool { a.nano < b.nano }
+    public static let zero = Hours(units: 0)
+    public static func + (a: Hours, b: Hours) -> Hours { Hours(units: a.units + b.units) }
+    public static func - (a: Hours, b: Hours) -> Hours { Hours(units: a.units - b.units) }
+    public static func < (a: Hours, b: Hours) -> Bool { a.units < b.units }
 
-    public var fraction: Fraction { Fraction(Int128(nano), Int128(Hours.scale)) }
+    public var fraction: Fraction { Fraction(units, Hours.scale) }
+    /// Approximate, for display and spreadsheets only — never for rules.
+    public var doubleValue: Double { Double(units) / 1e18 }
 
     /// Parses `digits[.digits]` from UTF-8 bytes: no sign, unit, exponent, or bare point.
-    /// Returns nil for anything else, or for more than nine decimals or an
+    /// Returns nil for anything else, or for more than eighteen decimals or an
     /// absurd magnitude (≥ 10⁹ hours).
     public static func parse<C: Collection>(utf8 bytes: C) -> Hours? where C.Element == UInt8 {
-        var whole: Int64 = 0
-        var frac: Int64 = 0
+        var whole: Int128 = 0
+        var frac: Int128 = 0
         var fracDigits = 0
         var wholeDigits = 0
         var seenDot = false
@@ -38,10 +46,10 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
                         if b == 48 { fracDigits -= 1; sawFractionZeros = true; continue }  // trailing zeros are harmless
                         return nil
                     }
-                    frac = frac * 10 + Int64(b - 48)
+                    frac = frac * 10 + Int128(b - 48)
                 } else {
                     wholeDigits += 1
-                    whole = whole * 10 + Int64(b - 48)
+                    whole = whole * 10 + Int128(b - 48)
                     if whole >= 1_000_000_000 { return nil }
                 }
             } else {
@@ -50,21 +58,20 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
         }
         // `digits[.digits]`: `.5` and `10.` are not numbers a platform writes.
         guard wholeDigits > 0, !seenDot || fracDigits > 0 || sawFractionZeros else { return nil }
-        // A nonzero digit after nine zeros was refused above; a trailing-zero
-        // tail leaves fracDigits at most 9.
-        var f = frac
-        for _ in fracDigits..<maxFractionDigits { f *= 10 }
-        return Hours(nano: whole * scale + f)
+        // A nonzero digit past the 18th decimal was refused above.
+        return Hours(units: whole * scale + frac * powersOfTen[maxFractionDigits - fracDigits])
     }
 
     public static func parse(_ text: String) -> Hours? { parse(utf8: Array(text.utf8)) }
 
     /// Shortest decimal text: `15`, `1.5`, `0.25`.
-    public var description: String { FixedDecimal.formatTrimmed(Int128(nano), places: 9) }
+    public var description: String { FixedDecimal.formatTrimmed(units, places: 18) }
 
     /// Rounded half-up to two decimals, as a JSON-ready number text.
     public var twoPlaces: String {
-        // Half-up to hundredths of an hour (1 hundredth = 10⁷ nano-hours); hours are never negative.
-        FixedDecimal.format(nano >= 0 ? (nano + 5_000_000) / 10_000_000 : -((-nano + 5_000_000) / 10_000_000), places: 2)
+        // Half-up to hundredths of an hour (1 hundredth = 10¹⁶ units); hours are never negative.
+        let step: Int128 = 10_000_000_000_000_000
+        let hundredths = units >= 0 ? (units + step / 2) / step : -((-units + step / 2) / step)
+        return FixedDecimal.format(Int64(hundredths), places: 2)
     }
 }

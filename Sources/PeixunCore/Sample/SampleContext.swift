@@ -45,7 +45,7 @@ struct SampleContext: Sendable {
         let halfHour = Hours.scale / 2
         modules = scheme.modules.map {
             Module(name: CSVBytes.field($0.name),
-                   requiredHalves: Int(($0.requiredHours.nano + halfHour - 1) / halfHour))
+                   requiredHalves: Int(($0.requiredHours.units + halfHour - 1) / halfHour))
         }
         activities = scheme.activities.map { CSVBytes.field($0.name) }
         homework = CSVBytes.field(scheme.homework.name)
@@ -65,7 +65,7 @@ struct SampleContext: Sendable {
             let prefix = stage.subjects.count == 1 ? subject : stage.name + subject
             return scheme.modules.map { module in
                 SampleCatalogue.courses(module: module.name, subject: subject, prefix: prefix,
-                                        requiredHalves: Int((module.requiredHours.nano + halfHour - 1) / halfHour))
+                                        requiredHalves: Int((module.requiredHours.units + halfHour - 1) / halfHour))
             }
         }
         counties = SampleCounties.all.map { county in

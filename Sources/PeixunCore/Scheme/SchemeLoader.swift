@@ -102,11 +102,11 @@ private struct Reader {
 
     func hours(_ node: Node, _ key: String) throws -> Hours {
         let f = try positive(node, key)
-        let nano = f * Fraction(Int128(Hours.scale))
-        guard nano.denominator == 1, nano.numerator < Int128(Int64.max) else {
-            throw fail(node.sub(key), "must have at most 9 decimals")
+        let units = f * Fraction(Hours.scale)
+        guard units.denominator == 1 else {
+            throw fail(node.sub(key), "must have at most \(Hours.maxFractionDigits) decimals")
         }
-        return Hours(nano: Int64(nano.numerator))
+        return Hours(units: units.numerator)
     }
 
     func date(_ node: Node, _ key: String) throws -> CivilDate {

@@ -16,7 +16,7 @@ enum CellValue {
     case blank
 
     static func points(_ p: Points) -> CellValue { .decimal(p.doubleValue) }
-    static func hours(_ h: Hours) -> CellValue { .decimal(Double(h.nano) / Double(Hours.scale)) }
+    static func hours(_ h: Hours) -> CellValue { .decimal(h.doubleValue) }
     /// Rounded to four decimals first, as results.json does.
     static func rate(_ f: Fraction) -> CellValue { .percent(Double(f.roundedScaled(places: 4)) / 10_000) }
     static func yesNo(_ b: Bool) -> CellValue { .text(b ? "是" : "否") }

@@ -191,7 +191,7 @@ struct SampleGeneratorTests {
             guard let m = scheme.moduleIndex(named: row[2]), let h = Hours.parse(row[3]),
                   !row[4].isEmpty, Support.inPeriod(row[4]) else { continue }
             if courses[row[0], default: [:]][row[1]] != nil { repeats += 1; continue }
-            courses[row[0], default: [:]][row[1]] = (m, Double(h.nano) / 1e9)
+            courses[row[0], default: [:]][row[1]] = (m, h.doubleValue)
         }
         var activities: [String: Set<String>] = [:]
         for row in export.activities.dropFirst() where row[2] == "已完成" { activities[row[0], default: []].insert(row[1]) }
@@ -206,7 +206,7 @@ struct SampleGeneratorTests {
             if hours.reduce(0, +) >= 60 { sixty += 1 }
             var score = 0.0
             for (m, module) in scheme.modules.enumerated() {
-                let required = Double(module.requiredHours.nano) / 1e9
+                let required = module.requiredHours.doubleValue
                 score += min(hours[m], required) / required * Double(module.points.numerator) / Double(module.points.denominator)
             }
             score += Double(activities[id]?.count ?? 0) * 10

@@ -69,7 +69,7 @@ enum SyntheticResults {
                 let active = rng.chance(93)
                 let hours = s.modules.map { m -> Hours in
                     guard active else { return .zero }
-                    let req = Int(m.requiredHours.nano / Hours.scale)
+                    let req = Int(m.requiredHours.units / Hours.scale)
                     return Hours(whole: rng.chance(75) ? req + rng.below(4) : rng.below(req + 1))
                 }
                 let acts = s.activities.map { _ in active && rng.chance(85) }
