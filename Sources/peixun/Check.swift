@@ -25,14 +25,14 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             for a in results.anomalies { out.write(AnomaliesCSV.text(a) + "\n") }
+            for a in results.notices { out.write("notice: " + AnomaliesCSV.text(a) + "\n") }
             let rows = results.inputs.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
-            out.write("\(results.anomalies.count) anomalies; rows read: \(rows)\n")
+            out.write("\(results.anomalies.count) anomalies, \(results.notices.count) notices; rows read: \(rows)\n")
         case .csv:
-            AnomaliesCSV.write(results.anomalies, to: out)
+            AnomaliesCSV.write(results.anomalies, notices: results.notices, to: out)
         case .json:
-            out.write("[" + results.anomalies.map {
-                "{\"file\":\(ResultsJSON.quote($0.file)),\"line\":\($0.line.map(String.init) ?? "null"),\"kind\":\(ResultsJSON.quote($0.kind.rawValue)),\"message\":\(ResultsJSON.quote($0.message))}"
-            }.joined(separator: ",\n") + "]\n")
+            out.write("{\"anomalies\":[" + results.anomalies.map(ResultsJSON.anomaly).joined(separator: ",\n")
+                + "],\n\"notices\":[" + results.notices.map(ResultsJSON.anomaly).joined(separator: ",\n") + "]}\n")
         }
         try out.flush()
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PeixunCore
+import PeixunRegistry
 
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +19,15 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: json or csv.")
     var format: Format = .json
 
+    @Option(name: .long, help: ArgumentHelp("A run's certificate registry, to list each person's certificate numbers (read only).", valueName: "file"))
+    var registry: String?
+
     func run() throws {
-        let results = try options.grade()
+        var results = try options.grade()
+        if let registry {
+            let missing = try CertificateRegistry(existingAt: registry).fill(&results)
+            if missing > 0 { Log.warning("\(missing) qualifying people have no certificate number yet: run 'peixun run' first") }
+        }
         let out = BufferedOutput.standardOutput()
         switch format {
         case .json: try ResultsJSON.write(results, to: out)

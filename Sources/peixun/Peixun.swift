@@ -22,6 +22,11 @@ struct Peixun: ParsableCommand {
                       BriefCommand.self, SampleCommand.self, VerifyCommand.self])
 
     static func main() {
+        if CommandLine.arguments.count == 1 {
+            // No command at all is a usage error (exit 2), with the help on stderr.
+            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
         try ResultsJSON.write(results, to: json)
         try json.close()
         let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))
-        AnomaliesCSV.write(results.anomalies, to: anomalies)
+        AnomaliesCSV.write(results.anomalies, notices: results.notices, to: anomalies)
         try anomalies.close()
         for path in try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split)) {
             Log.info("wrote \(path)")

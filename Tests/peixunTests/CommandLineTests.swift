@@ -37,6 +37,8 @@ import Testing
         #expect(try CLI.run(["grade", "--scheme", CLI.seedScheme, "--input", "x", "--format", "xml"]).status == 2)
         #expect(try CLI.run(["grade", "--scheme", CLI.seedScheme, "--input", "x", "--as-of", "2021-13-01"]).status == 2)
         #expect(try CLI.run(["no-such-command"]).status == 2)
+        let bare = try CLI.run([])
+        #expect(bare.status == 2 && bare.stdout.isEmpty && bare.stderr.contains("USAGE"))
     }
 
     @Test func malformedSchemeExitsOneNamingTheKey() throws {

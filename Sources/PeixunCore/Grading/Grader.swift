@@ -47,13 +47,14 @@ public enum Grader {
         let dataDate = period.cutoff == period.end ? scheme.programme.periodEnd : (options.asOf ?? scheme.programme.periodEnd)
         return assemble(scheme: scheme, roster: roster, ledger: stage.ledger,
                         anomalies: roster.anomalies + stage.anomalies, rosterFile: try reader(.roster).fileName,
-                        dataDate: dataDate, isMidTerm: period.cutoff < period.end, inputs: inputs)
+                        dataDate: dataDate, isMidTerm: period.cutoff < period.end, inputs: inputs,
+                        notices: roster.notices + stage.notices)
     }
 
     /// Scores, assesses and ranks everyone from the gathered facts.
     static func assemble(scheme: Scheme, roster: RosterStage.Output, ledger: Ledger, anomalies: [Anomaly],
                          rosterFile: String, dataDate: CivilDate, isMidTerm: Bool,
-                         inputs: [InputFileSummary]) -> Results {
+                         inputs: [InputFileSummary], notices: [Anomaly] = []) -> Results {
         var anomalies = anomalies
         // Trainees, in roster order.
         var trainees: [TraineeResult] = []
@@ -120,7 +121,7 @@ public enum Grader {
             if let c = classIndex[tutors[i].person.className] { tutors[i].counts = classes[c].counts }
         }
         return Results(scheme: scheme, dataDate: dataDate, isMidTerm: isMidTerm, trainees: trainees, tutors: tutors,
-                       classes: classes, anomalies: anomalies, inputs: inputs)
+                       classes: classes, anomalies: anomalies, inputs: inputs, notices: notices)
     }
 }
 

@@ -9,6 +9,8 @@ struct RecordStage {
     let roster: RosterStage.Output
     var ledger: Ledger
     var anomalies: [Anomaly] = []
+    /// Rows that count for nothing but deserve a look (a post by someone who is not a tutor).
+    var notices: [Anomaly] = []
     var courseNames = ByteInterner()
     var parallelReadThreshold = 32 << 20
 
@@ -40,7 +42,9 @@ struct RecordStage {
             return nil
         }
         guard let p = roster.index[key] else {
-            report(file, r.line, .unknownID, RowMessages.unknownID(r.string(0)))
+            if !roster.excluded.contains(key) {
+                report(file, r.line, .unknownID, RowMessages.unknownID(r.string(0)))
+            }
             return nil
         }
         return Int(p)
@@ -145,7 +149,8 @@ struct RecordStage {
                 return
             }
             guard roster.persons[p].role.isTutor else {
-                report(file, r.line, .notATutor, "发布者 \(roster.persons[p].name) 在名单中不是坊主，不计入坊主考核")
+                notices.append(Anomaly(file: file, line: r.line, kind: .notATutor,
+                                       message: "发布者 \(roster.persons[p].name) 在名单中不是坊主，不计入坊主考核"))
                 return
             }
             guard countedTime(r, 3, file, "发布时间") != nil else { return }

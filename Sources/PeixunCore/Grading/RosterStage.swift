@@ -5,6 +5,11 @@ struct RosterStage {
         var persons: [Person] = []
         var index = PersonIndex(capacity: 0)
         var anomalies: [Anomaly] = []
+        /// Rows used, but worth a clerk's look (an empty 姓名 or 坊).
+        var notices: [Anomaly] = []
+        /// Valid IDs of roster rows left out (unknown 角色): their records are
+        /// skipped quietly, the roster row's anomaly already says why.
+        var excluded: Set<UInt64> = []
         var rows = 0
     }
 
@@ -35,13 +40,13 @@ struct RosterStage {
             let roleText = r.string(8)
             guard let role = Role(rawValue: roleText) else {
                 out.anomalies.append(Anomaly(file: file, line: r.line, kind: .unknownRole,
-                                             message: "角色 '\(roleText)' 无法识别（应为 学员 / 坊主 / 坊主兼学员），此人未计入"))
+                                             message: "角色 '\(roleText)' 无法识别（应为 学员 / 坊主 / 坊主兼学员），此人未计入，其学习记录不计"))
+                out.excluded.insert(key)
                 return
             }
             for (col, label) in [(1, "姓名"), (7, "坊")] where r.isEmpty(col) {
-                out.anomalies.append(Anomaly(file: file, line: r.line, kind: .missingValue,
-                                             message: "\(label) 为空，此人未计入"))
-                return
+                out.notices.append(Anomaly(file: file, line: r.line, kind: .missingValue,
+                                           message: "\(label) 为空（已计分，发证前请补全）"))
             }
             positions.append((key, Int32(out.persons.count)))
             out.persons.append(Person(

@@ -12,13 +12,19 @@ public struct Results: Sendable {
     /// 坊, in order of first appearance in the roster.
     public var classes: [ClassResult]
     public var anomalies: [Anomaly]
+    /// Rows that were used or counted for nothing, but deserve a clerk's look
+    /// (an empty 姓名, a post by someone who is not a tutor). Not anomalies:
+    /// nothing was left out.
+    public var notices: [Anomaly]
     /// Input files read, with their row counts, for reports.
     public var inputs: [InputFileSummary]
 
     public init(scheme: Scheme, dataDate: CivilDate, isMidTerm: Bool, trainees: [TraineeResult],
-                tutors: [TutorResult], classes: [ClassResult], anomalies: [Anomaly], inputs: [InputFileSummary]) {
+                tutors: [TutorResult], classes: [ClassResult], anomalies: [Anomaly], inputs: [InputFileSummary],
+                notices: [Anomaly] = []) {
         self.scheme = scheme; self.dataDate = dataDate; self.isMidTerm = isMidTerm; self.trainees = trainees
         self.tutors = tutors; self.classes = classes; self.anomalies = anomalies; self.inputs = inputs
+        self.notices = notices
     }
 }
 

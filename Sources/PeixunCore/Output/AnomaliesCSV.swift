@@ -1,12 +1,15 @@
 /// The anomaly report as CSV (`anomalies.csv` in a run's output): one row per
 /// problem with file, line, kind, the kind in Chinese and the message.
 public enum AnomaliesCSV {
-    public static func write(_ anomalies: [Anomaly], to out: BufferedOutput) {
+    /// Anomalies (rows left out), then notices (rows used, worth a look).
+    public static func write(_ anomalies: [Anomaly], notices: [Anomaly] = [], to out: BufferedOutput) {
         out.write("\u{FEFF}")  // so that Excel opens the Chinese text as UTF-8
-        out.write(CSVText.row(["文件", "行号", "类型", "类型说明", "说明"]))
-        for a in anomalies {
-            out.write(CSVText.row([CSVText.field(a.file), a.line.map(String.init) ?? "", a.kind.rawValue,
-                                   CSVText.field(a.kind.label), CSVText.field(a.message)]))
+        out.write(CSVText.row(["级别", "文件", "行号", "类型", "类型说明", "说明"]))
+        for (level, list) in [("异常", anomalies), ("提示", notices)] {
+            for a in list {
+                out.write(CSVText.row([level, CSVText.field(a.file), a.line.map(String.init) ?? "", a.kind.rawValue,
+                                       CSVText.field(a.kind.label), CSVText.field(a.message)]))
+            }
         }
     }
 

@@ -18,9 +18,19 @@ public enum ResultsJSON {
         out.write("],\n\"anomalies\":[")
         for (i, a) in results.anomalies.enumerated() {
             out.write(i == 0 ? "\n" : ",\n")
-            out.write("{\"file\":\(quote(a.file)),\"line\":\(a.line.map(String.init) ?? "null"),\"kind\":\(quote(a.kind.rawValue)),\"message\":\(quote(a.message))}")
+            out.write(anomaly(a))
+        }
+        out.write("],\n\"notices\":[")
+        for (i, a) in results.notices.enumerated() {
+            out.write(i == 0 ? "\n" : ",\n")
+            out.write(anomaly(a))
         }
         out.write("]}\n")
+    }
+
+    /// `{"file", "line", "kind", "message"}`.
+    public static func anomaly(_ a: Anomaly) -> String {
+        "{\"file\":\(quote(a.file)),\"line\":\(a.line.map(String.init) ?? "null"),\"kind\":\(quote(a.kind.rawValue)),\"message\":\(quote(a.message))}"
     }
 
     static func trainee(_ t: TraineeResult, _ s: Scheme, _ out: BufferedOutput) {
