@@ -25,3 +25,12 @@ import Testing
         #expect(interner.string(ids[42]) == "课程42")
     }
 }
+
+@Suite struct CourseListTests {
+    @Test func entriesKeepHoursExactlyInTwentyFourBytes() {
+        #expect(MemoryLayout<CourseList.Entry>.stride == 24)
+        for h in [Int128(0), 1, Hours.scale * 15 / 2, 300_000_000_000_000_040, Int128(Int64.max) * 3 + 7] {
+            #expect(CourseList.Entry(course: 1, module: 2, hours: h).hours == h)
+        }
+    }
+}

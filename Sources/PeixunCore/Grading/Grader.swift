@@ -36,6 +36,7 @@ public enum Grader {
         stage.parallelReadThreshold = options.parallelReadThreshold
         var inputs = [InputFileSummary(table: ExportTable.roster.rawValue, file: try reader(.roster).fileName, rows: roster.rows)]
         let courses = try stage.readCourses(try reader(.courses))
+        stage.ledger.courses = []  // only the course table needs the per-person course lists
         inputs.append(InputFileSummary(table: ExportTable.courses.rawValue, file: try reader(.courses).fileName, rows: courses))
         let activities = try stage.readActivities(try reader(.activities))
         inputs.append(InputFileSummary(table: ExportTable.activities.rawValue, file: try reader(.activities).fileName, rows: activities))
