@@ -5,12 +5,7 @@ enum UTF8Validator {
     static func validPrefix(_ p: UnsafePointer<UInt8>, count n: Int) -> (length: Int, invalid: Bool) {
         var i = 0
         while i < n {
-            // Eight ASCII bytes at a time.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            i = skipASCIIWords(p, from: i, count: n)
             if i >= n { break }
             let b0 = p[i]
             if b0 < 0x80 { i += 1; continue }
@@ -55,11 +50,7 @@ enum GB18030Validator {
     static func validPrefix(_ p: UnsafePointer<UInt8>, count n: Int) -> (length: Int, invalid: Bool) {
         var i = 0
         while i < n {
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            i = skipASCIIWords(p, from: i, count: n)
             if i >= n { break }
             let b0 = p[i]
             if b0 < 0x80 { i += 1; continue }
@@ -76,4 +67,17 @@ enum GB18030Validator {
         }
         return (n, false)
     }
+}
+
+/// Skips ASCII eight bytes at a time (both encodings agree on ASCII); returns
+/// the first position whose word holds a byte ≥ 0x80, or near the end.
+@inline(__always)
+func skipASCIIWords(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+    var i = start
+    while i + 8 <= n {
+        let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        i += 8
+    }
+    return i
 }
