@@ -180,6 +180,15 @@ struct RosterWriterTests {
         #expect(sheet.cell(row: 2, column: 2)?.number == 7)
     }
 
+    @Test func noticesFollowTheAnomalies() throws {
+        var results = try Fixture.results()
+        results.notices = [Anomaly(file: "tutor_posts.csv", line: 9, kind: .notATutor, message: "发布者 李四 在名单中不是坊主")]
+        let dir = try Fixture.directory()
+        let paths = try RosterWriter.write(results: results, to: dir)
+        let sheet = try XlsxReader(path: try #require(paths.first)).sheet("异常记录")
+        #expect(sheet.rowValues(4) == ["3", "tutor_posts.csv", "9", "提示：非坊主发布", "发布者 李四 在名单中不是坊主"])
+    }
+
     @Test func programmeSheetHasRealDates() throws {
         let sheet = try writeFixture().reader.sheet("项目信息")
         let end = try #require(sheet["B8"])

@@ -10,6 +10,8 @@ struct RosterContent {
     /// 坊 of this workbook; their `traineeIndices` index `results.trainees`.
     var classes: [ClassResult]
     var anomalies: [Anomaly]
+    /// Rows used but worth a look; listed after the anomalies.
+    var notices: [Anomaly]
 
     var scheme: Scheme { results.scheme }
 
@@ -17,6 +19,7 @@ struct RosterContent {
         self.results = results; county = nil
         trainees = results.trainees; tutors = results.tutors; classes = results.classes
         anomalies = results.anomalies
+        notices = results.notices
     }
 
     /// The persons and 坊 of one 区县. Anomalies name no 区县, so a county
@@ -27,6 +30,7 @@ struct RosterContent {
         tutors = results.tutors.filter { $0.person.county == county }
         classes = results.classes.filter { $0.county == county }
         anomalies = []
+        notices = []
     }
 
     /// 区县 in order of first appearance among trainees, then tutors.

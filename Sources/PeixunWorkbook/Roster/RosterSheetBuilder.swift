@@ -239,6 +239,10 @@ struct RosterSheetBuilder {
             try table.append([.integer(i + 1), .text(a.file), a.line.map { .integer($0) } ?? .blank,
                               .text(a.kind.label), .text(a.message)])
         }
+        for (i, a) in content.notices.enumerated() {
+            try table.append([.integer(content.anomalies.count + i + 1), .text(a.file),
+                              a.line.map { .integer($0) } ?? .blank, .text("提示：" + a.kind.label), .text(a.message)])
+        }
         try table.finish()
     }
 
