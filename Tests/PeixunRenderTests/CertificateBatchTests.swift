@@ -200,3 +200,29 @@ import PeixunCore
         }
     }
 }
+
+@Suite struct CertificateDataFromResultsTests {
+    @Test func everyNumberedCertificateOnceAndNoneWithoutAName() throws {
+        let scheme = try SchemeLoader.load(path: URL(fileURLWithPath: templatesDirectory).deletingLastPathComponent()
+            .appendingPathComponent("seeds/xuchang-2021-1/scheme.toml").path)
+        func trainee(_ id: String, _ name: String, _ refs: [CertificateRef]) -> TraineeResult {
+            let p = Person(id: id, name: name, gender: "女", county: "魏都区", school: "一中", stage: "初中", subject: "语文",
+                           className: "坊", role: .trainee, line: 2)
+            return TraineeResult(person: p, hours: [Hours(whole: 20), Hours(whole: 15), Hours(whole: 10), Hours(whole: 20)],
+                                 modulePoints: [], activitiesCompleted: [], activityPoints: [], homework: .missing,
+                                 total: Points(hundredths: 9_000), passed: true, passBasis: .score, rank: 1, scopeSize: 10,
+                                 quota: 1, excellent: true, participated: true, certificates: refs)
+        }
+        let results = Results(scheme: scheme, dataDate: scheme.programme.periodEnd, isMidTerm: false,
+                              trainees: [trainee("A", "张三", [CertificateRef(kind: .completion, number: "N1"),
+                                                               CertificateRef(kind: .excellentTrainee, number: "N2")]),
+                                         trainee("B", "", [CertificateRef(kind: .completion, number: "N3")])],
+                              tutors: [], classes: [], anomalies: [], inputs: [])
+        let batch = CertificateData.batch(from: results) { ref, _ in "code-\(ref.number)" }
+        #expect(batch.map(\.number) == ["N1", "N2"])
+        #expect(batch.map(\.verificationCode) == ["code-N1", "code-N2"])
+        #expect(batch[0].hours == "60")  // credited: the 20 h of 专业理念与师德 count as its 15 required
+        #expect(batch[0].result == "合格" && batch[1].result == "优秀")
+        #expect(batch[0].maskedID == IDNumber.mask("A") && batch[0].stageSubject == "初中语文")
+    }
+}

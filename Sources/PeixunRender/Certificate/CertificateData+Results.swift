@@ -15,13 +15,15 @@ extension CertificateData {
                             result: result, number: ref.number, verificationCode: code(ref, p),
                             issuer: s.programme.issuer, issueDate: s.programme.issueDate)
         }
-        for t in results.trainees {
+        // A certificate without a name is not printed (the roster row is a notice);
+        // the number stays reserved in the registry until the name is filled in.
+        for t in results.trainees where !t.person.name.isEmpty {
             let hours = creditedHours(t, s).description
             for ref in t.certificates {
                 out.append(make(ref, t.person, hours: hours, result: ref.kind == .completion ? "合格" : "优秀"))
             }
         }
-        for t in results.tutors {
+        for t in results.tutors where !t.person.name.isEmpty {
             for ref in t.certificates { out.append(make(ref, t.person, hours: "", result: "优秀")) }
         }
         return out
