@@ -56,11 +56,7 @@ struct CertifyCommand: ParsableCommand {
         }
         guard let scheme, let input, let registry else { return }
         var results = try Grader.grade(scheme: try SchemeLoader.load(path: scheme), inputDirectory: input)
-        let reg = try CertificateRegistry(existingAt: registry)
-        let missing = try reg.fill(&results)
-        if missing > 0 {
-            Log.warning("\(missing) people qualify for a certificate that the registry has not numbered yet: run 'peixun run' first")
-        }
+        try RegistryLookup.fill(&results, from: registry)
         let key = try VerificationKey.load(at: certificates.keyPath)
         let drawn = try certificates.write(results, key: key, into: staging.path(""))
         try staging.commit()

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PeixunCore
-import PeixunRegistry
 
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,15 +18,11 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: json or csv.")
     var format: Format = .json
 
-    @Option(name: .long, help: ArgumentHelp("A run's certificate registry, to list each person's certificate numbers (read only).", valueName: "file"))
-    var registry: String?
+    @OptionGroup var registry: RegistryLookup
 
     func run() throws {
         var results = try options.grade()
-        if let registry {
-            let missing = try CertificateRegistry(existingAt: registry).fill(&results)
-            if missing > 0 { Log.warning("\(missing) qualifying people have no certificate number yet: run 'peixun run' first") }
-        }
+        try registry.fill(&results)
         let out = BufferedOutput.standardOutput()
         switch format {
         case .json: try ResultsJSON.write(results, to: out)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PeixunCore
-import PeixunRegistry
 import PeixunWorkbook
 
 extension RosterOptions.Split: ExpressibleByArgument {}
@@ -24,15 +23,11 @@ struct RosterCommand: ParsableCommand {
     @Option(name: .long, help: "none, or county: also one workbook per 区县.")
     var split: RosterOptions.Split = .none
 
-    @Option(name: .long, help: ArgumentHelp("The registry of a previous run, for the 证书编号 columns (read only).", valueName: "file"))
-    var registry: String?
+    @OptionGroup var registry: RegistryLookup
 
     func run() throws {
         var results = try options.grade()
-        if let registry {
-            let missing = try CertificateRegistry(existingAt: registry).fill(&results)
-            if missing > 0 { Log.warning("\(missing) qualifying people have no certificate number yet: run 'peixun run' first") }
-        }
+        try registry.fill(&results)
         for path in try RosterWriter.write(results: results, to: out, options: RosterOptions(split: split)) {
             Log.info("wrote \(path)")
         }

@@ -49,6 +49,10 @@ import Testing
         #expect(!text.contains("411002198408238028"))
         #expect(text.contains("411002********8028"))
         let registry = out.appendingPathComponent("registry.sqlite").path
+        // grade --registry lists the same number in results JSON (read only).
+        let graded = try CLI.run(["grade", "--scheme", CLI.seedScheme, "--input", input.path, "--registry", registry])
+        #expect(graded.status == 0)
+        #expect(graded.stdout.contains("{\"kind\":\"completion\",\"number\":\"\(number)\"}"))
         let valid = try CLI.run(["verify", String(number), String(code), "--registry", registry, "--key", key])
         #expect(valid.status == 0, "\(valid.stdout) \(valid.stderr)")
         #expect(valid.stdout.contains("张明") && valid.stdout.contains("VALID"))
