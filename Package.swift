@@ -94,7 +94,7 @@ let package = Package(
             name: "PeixunWorkbookTests",
             dependencies: ["PeixunWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "peixunTests", dependencies: ["PeixunCore"]),
+        .testTarget(name: "peixunTests", dependencies: ["PeixunCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

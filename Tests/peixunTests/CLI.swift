@@ -7,7 +7,8 @@ enum CLI {
     }
     static var seedScheme: String { repoRoot.appendingPathComponent("seeds/xuchang-2021-1/scheme.toml").path }
     static var seedSample: String { repoRoot.appendingPathComponent("seeds/xuchang-2021-1/sample").path }
-    static var conformanceCases: URL { repoRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/cases") }
+    /// The contract's conformance cases, copied under Tests/ so a fresh clone has them.
+    static var conformanceCases: URL { repoRoot.appendingPathComponent("Tests/peixunTests/Fixtures/conformance") }
 
     /// The binary next to the test bundle (`swift build` puts both in the same folder).
     static var binary: String {
