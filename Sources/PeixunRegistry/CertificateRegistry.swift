@@ -20,6 +20,11 @@ public final class CertificateRegistry: Sendable {
     /// up to date. The parent folder must exist.
     public init(path: String, busyTimeout: TimeInterval = 30) throws {
         self.path = path
+        // It holds full ID numbers: created 0640 at most (SQLite keeps an existing file's mode
+        // and gives its journal the same).
+        if !FileManager.default.fileExists(atPath: path) {
+            do { try PersonalDataFiles.touch(atPath: path) } catch { throw Self.translate(error, path: path) }
+        }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -55,6 +60,7 @@ public final class CertificateRegistry: Sendable {
                 var config = Configuration()
                 config.busyMode = .timeout(busyTimeout)
                 let from = try DatabaseQueue(path: source, configuration: config)
+                try PersonalDataFiles.touch(atPath: path)
                 let to = try DatabaseQueue(path: path)
                 try from.backup(to: to)
                 try from.close()

@@ -10,6 +10,8 @@ struct CheckCommand: ParsableCommand {
             on standard output. Exit status 0 when nothing is fatal, even if anomalies were found; \
             1 when the export cannot be graded at all (missing file or column, duplicate roster ID, \
             unreadable file), with the reason on stderr.
+
+            \(PersonalDataFiles.explanation)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
@@ -28,6 +30,9 @@ struct CheckCommand: ParsableCommand {
             for a in results.notices { out.write("notice: " + AnomaliesCSV.text(a) + "\n") }
             let rows = results.inputs.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
             out.write("\(results.anomalies.count) anomalies, \(results.notices.count) notices; rows read: \(rows)\n")
+            out.write("note: a run writes full ID numbers only where they are needed — results.json (other programs), "
+                + "rosters/*.xlsx (the education bureau), registry.sqlite (certificate numbers) — 0640 in 0750 folders; "
+                + "certificates, briefings and pages show them masked.\n")
         case .csv:
             AnomaliesCSV.write(results.anomalies, notices: results.notices, to: out)
         case .json:

@@ -12,7 +12,9 @@ struct RosterCommand: ParsableCommand {
             Writes 培训名册.xlsx (sheets 名册, 合格名单, 优秀学员, 坊主考核, 坊统计, 区县统计, 异常记录, \
             项目信息) for the education bureau: IDs and certificate numbers as text, scores as numbers, \
             rates as percentages, printable on A4 landscape. With --split county also one workbook per \
-            区县. Certificate numbers are filled in from --registry (the registry a previous 'run' kept).
+            区县. Certificate numbers are filled in from --registry (the registry a previous 'run' kept). \
+            The workbooks hold full ID numbers: they are written 0640 in a 0750 folder whatever the \
+            umask; --group names the staff group that may read them.
             """)
 
     @OptionGroup var options: GradingOptions
@@ -25,11 +27,15 @@ struct RosterCommand: ParsableCommand {
 
     @OptionGroup var registry: RegistryLookup
 
+    @OptionGroup var group: OutputGroup
+
     func run() throws {
         var results = try options.grade()
         try registry.fill(&results)
         for path in try RosterWriter.write(results: results, to: out, options: RosterOptions(split: split)) {
+            if let gid = group.gid { try OutputGroup.assign(gid, to: path) }
             Log.info("wrote \(path)")
         }
+        if let gid = group.gid { try OutputGroup.assign(gid, to: out) }
     }
 }

@@ -16,7 +16,9 @@ struct RunCommand: ParsableCommand {
             (what changed since the previous run), and the certificates, rosters and briefings. \
             Everything is written into a staging folder first and moved into place at the end, so a \
             failed run leaves the previous outputs untouched. Two runs on the same --out at once are \
-            refused. Safe to run from cron: quiet unless something needs attention, and a one-line \
+            refused. Files with full ID numbers (results.json, rosters/, registry.sqlite) are 0640 \
+            in 0750 folders whatever the umask; --group names the staff group that may read them. \
+            Safe to run from cron: quiet unless something needs attention, and a one-line \
             summary at the end. With --as-of (mid-term) no certificate is issued or revoked.
             """)
 
@@ -30,8 +32,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Rosters: none, or county to add one workbook per 区县.")
     var split: RosterOptions.Split = .none
 
+    @OptionGroup var group: OutputGroup
+
     func run() throws {
-        let staging = try Staging(out: out)
+        let staging = try Staging(out: out, group: group.gid)
         var results = try options.grade()
         let started = Date()
 
@@ -54,7 +58,7 @@ struct RunCommand: ParsableCommand {
             }
         }
 
-        let json = try BufferedOutput(path: staging.path("results.json"))
+        let json = try BufferedOutput(personalDataAt: staging.path("results.json"))
         try ResultsJSON.write(results, to: json)
         try json.close()
         let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))

@@ -1,4 +1,5 @@
 import Foundation
+import PeixunCore
 
 /// Writes a run's outputs into a hidden staging folder beside `--out` and
 /// swaps it into place only when everything succeeded, so a failed run
@@ -14,7 +15,9 @@ final class Staging {
     /// someone's unrelated files (`--out ~/Documents` by mistake).
     static let marker = ".peixun-output"
 
-    init(out: String) throws {
+    /// `group`: the staff group that may read the outputs; nil keeps the previous output
+    /// folder's group (if it had one other than ours).
+    init(out: String, group: gid_t? = nil) throws {
         let fm = FileManager.default
         target = URL(fileURLWithPath: out).standardizedFileURL
         if let contents = try? fm.contentsOfDirectory(atPath: target.path), !contents.isEmpty,
@@ -39,12 +42,32 @@ final class Staging {
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         try? fm.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            // The folder holds results.json and the registry (full ID numbers): 0750 from the start.
+            guard mkdir(staging.path, PersonalDataFiles.effectiveFolderMode) == 0 else {
+                throw RunFailure(message: String(cString: strerror(errno)))
+            }
+            try Self.share(staging.path, group: group ?? Self.keptGroup(of: target.path))
             try Data("written by peixun; this folder is replaced as a whole by the next run\n".utf8)
                 .write(to: staging.appendingPathComponent(Staging.marker))
         } catch {
             flock(lockFD, LOCK_UN); close(lockFD)
             throw RunFailure(message: "\(out): cannot create a staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// The previous output folder's group, when it is not the one new files get anyway.
+    private static func keptGroup(of path: String) -> gid_t? {
+        guard let gid = OutputGroup.group(ofPath: path), gid != getegid() else { return nil }
+        return gid
+    }
+
+    /// Gives the staging folder to `group` with the setgid bit, so every file and folder created
+    /// inside inherits the group.
+    private static func share(_ path: String, group: gid_t?) throws {
+        guard let group else { return }
+        try OutputGroup.assign(group, to: path)
+        guard chmod(path, PersonalDataFiles.effectiveFolderMode | mode_t(S_ISGID)) == 0 else {
+            throw RunFailure(message: "\(path): cannot set the setgid bit (\(String(cString: strerror(errno))))")
         }
     }
 

@@ -25,10 +25,16 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    /// Runs the binary; with `umask`, under that umask (through `/bin/sh`), as a shell user would.
+    static func run(_ arguments: [String], environment: [String: String] = [:], umask: String? = nil) throws -> Output {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
+        if let umask {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", binary] + arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = arguments
+        }
         // Tests never touch the user's real key: a key of their own unless one is given.
         let testKey = FileManager.default.temporaryDirectory.appendingPathComponent("peixun-test-keys/secret.key").path
         p.environment = ProcessInfo.processInfo.environment.merging(["PEIXUN_KEY_FILE": testKey]) { $1 }
@@ -47,6 +53,19 @@ enum CLI {
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell command line and returns its standard output (for reading outputs back).
+    static func shell(_ command: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func temporaryDirectory() throws -> URL {

@@ -21,6 +21,12 @@ public final class BufferedOutput {
         self.init(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)), ownsHandle: true)
     }
 
+    /// Creates (truncating) `path` for data with full ID numbers: mode 0640 from the start
+    /// (`PersonalDataFiles`).
+    public convenience init(personalDataAt path: String) throws {
+        self.init(handle: try PersonalDataFiles.create(atPath: path), ownsHandle: true)
+    }
+
     public static func standardOutput() -> BufferedOutput { BufferedOutput(handle: .standardOutput) }
 
     @inline(__always) public func write(_ s: String) {

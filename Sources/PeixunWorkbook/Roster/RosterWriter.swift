@@ -11,10 +11,11 @@ public enum RosterWriter {
     public static func write(results: Results, to directory: String,
                              options: RosterOptions = RosterOptions()) throws(RosterError) -> [String] {
         try validate(options)
+        // Rosters carry full ID numbers: 0750 folder, 0640 files whatever the umask.
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try PersonalDataFiles.makeFolder(atPath: directory)
         } catch {
-            throw .fileSystem(path: directory, reason: "cannot create the directory (\(error.localizedDescription))")
+            throw .fileSystem(path: directory, reason: "cannot create the directory (\(error))")
         }
         var written: [String] = []
         let main = (directory as NSString).appendingPathComponent(options.fileName)
@@ -62,6 +63,11 @@ public enum RosterWriter {
         let base = (path as NSString).lastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(
             ".\(base).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try PersonalDataFiles.touch(atPath: temporary)
+        } catch {
+            throw .fileSystem(path: temporary, reason: "cannot create the workbook (\(error))")
+        }
         do {
             try writeWorkbook(content, to: temporary, options: options, sheets: sheets)
         } catch {
