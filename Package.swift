@@ -60,6 +60,8 @@ let package = Package(
             exclude: ["Cairo/README.md"]
         ),
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
+        // OUT/index.html: the run at a glance (pure Swift: HTML, CSS, script and data files).
+        .target(name: "PeixunOverview", dependencies: ["PeixunCore"]),
         // Certificate benchmark driver (bench/certificates.sh).
         .executableTarget(
             name: "certificates-bench", dependencies: ["PeixunCore", "PeixunRender"],
@@ -70,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "peixun",
             dependencies: [
-                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook",
+                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook", "PeixunOverview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +92,7 @@ let package = Package(
             dependencies: ["PeixunRegistry", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
+        .testTarget(name: "PeixunOverviewTests", dependencies: ["PeixunOverview"]),
         .testTarget(
             name: "PeixunWorkbookTests",
             dependencies: ["PeixunWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

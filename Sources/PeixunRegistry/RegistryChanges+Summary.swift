@@ -51,7 +51,7 @@ extension RegistryChanges {
     }
 
     /// Beijing time, where the training centres are (`2021-12-31T09:00:00+08:00`).
-    static func timeText(_ date: Date) -> String {
+    public static func timeText(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PeixunCore
+import PeixunOverview
 import PeixunRegistry
 import PeixunRender
 import PeixunWorkbook
@@ -40,21 +41,25 @@ struct RunCommand: ParsableCommand {
         let started = Date()
 
         var changesLine = "mid-term: no certificates issued"
+        var changes: RegistryChanges?
+        var drawn: CertificateOutputSummary?
         if !results.isMidTerm {
             let keyPath = certificates.keyPath
             try VerificationKey.ensure(keyPath: keyPath, isOutside: out)
             let key = try VerificationKey.loadOrCreate(at: keyPath)
             let registryPath = staging.path("registry.sqlite")
             let registry = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
-            let changes = try registry.reconcile(results: &results, runTime: Date())
+            let reconciled = try registry.reconcile(results: &results, runTime: Date())
+            changes = reconciled
             chmod(registryPath, 0o600)  // it holds full ID numbers
-            try changes.write(to: staging.staging)
-            Log.info(changes.summaryText)
-            changesLine = "certificates: \(changes.issued.count) issued, \(changes.revoked.count) revoked"
+            try reconciled.write(to: staging.staging)
+            Log.info(reconciled.summaryText)
+            changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
             if !certificates.skipCertificates {
-                let drawn = try certificates.write(results, key: key, into: staging.path(""))
-                changesLine += ", \(drawn.personFiles.count) drawn"
-                if !drawn.failures.isEmpty { changesLine += ", \(drawn.failures.count) NOT drawn (see warnings)" }
+                let summary = try certificates.write(results, key: key, into: staging.path(""))
+                drawn = summary
+                changesLine += ", \(summary.personFiles.count) drawn"
+                if !summary.failures.isEmpty { changesLine += ", \(summary.failures.count) NOT drawn (see warnings)" }
             }
         }
 
@@ -64,16 +69,20 @@ struct RunCommand: ParsableCommand {
         let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))
         AnomaliesCSV.write(results.anomalies, notices: results.notices, to: anomalies)
         try anomalies.close()
-        for path in try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split)) {
-            Log.info("wrote \(path)")
-        }
+        let rosters = try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split))
+        for path in rosters { Log.info("wrote \(path)") }
+        let briefings: BriefingWriter.Output
         do {
-            let output = try BriefingWriter.writeAll(results: results, to: staging.path(""))
-            Log.info("wrote \(output.written.count) briefing and summary files")
-            for failure in output.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
+            briefings = try BriefingWriter.writeAll(results: results, to: staging.path(""))
+            Log.info("wrote \(briefings.written.count) briefing and summary files")
+            for failure in briefings.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
         } catch {
             throw RunFailure(message: "briefings: \(error)")
         }
+        let files = RunOverview.Files(certificates: drawn, briefings: briefings,
+                                      rosters: rosters.map { "rosters/" + ($0 as NSString).lastPathComponent })
+        try OverviewWriter.write(RunOverview(results: results, files: files, changes: changes.map(RunOverview.Changes.init)),
+                                 to: staging.path(""))
 
         try staging.commit()
         let passed = results.trainees.filter(\.passed).count

@@ -21,6 +21,8 @@ public enum BriefingWriter {
     public struct Output {
         /// Paths relative to the output directory.
         public var written: [String]
+        /// The files of each 坊 (its `.pdf` if drawn, its `.md`), indexed like `results.classes`.
+        public var classFiles: [[String]]
         public var failures: [BriefingError]
     }
 
@@ -70,14 +72,9 @@ public enum BriefingWriter {
         try writeText(BriefingMarkdown.summary(summary), to: root.appendingPathComponent("summary.md").path)
         try ProgrammeSummaryPDF.write(summary, to: root.appendingPathComponent("summary.pdf").path)
 
-        var written: [String] = []
-        written.reserveCapacity(2 * count + 2)
-        for (i, s) in stems.enumerated() {
-            if !failed.contains(i) { written.append(s + ".pdf") }
-            written.append(s + ".md")
-        }
-        written += ["summary.pdf", "summary.md"]
-        return Output(written: written, failures: failures)
+        let classFiles = stems.enumerated().map { i, s in (failed.contains(i) ? [] : [s + ".pdf"]) + [s + ".md"] }
+        return Output(written: classFiles.flatMap { $0 } + ["summary.pdf", "summary.md"], classFiles: classFiles,
+                      failures: failures)
     }
 
     static func writeText(_ text: String, to path: String) throws {

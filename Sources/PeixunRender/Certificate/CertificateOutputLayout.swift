@@ -20,7 +20,11 @@ public struct CertificateOutputLayout: Sendable {
     public func personFile(_ d: CertificateData) -> String {
         // Keep room for ".pdf" within the byte limit.
         let file = SafeFileName.make("\(d.number)-\(d.name)", maxBytes: SafeFileName.maxBytes - 4) + ".pdf"
-        return "\(d.kind.rawValue)/\(Self.component(d.county))/\(Self.component(d.school))/\(file)"
+        return unitFolder(kind: d.kind, county: d.county, school: d.school) + "/" + file
+    }
+    /// `<kind>/<区县>/<单位>`: the folder of a 单位's per-person files, relative to `root`.
+    public func unitFolder(kind: CertificateKind, county: String, school: String) -> String {
+        "\(kind.rawValue)/\(Self.component(county))/\(Self.component(school))"
     }
     /// `print/<kind>/<区县>.pdf`, relative to `root`.
     public func countyFile(kind: CertificateKind, county: String) -> String {
