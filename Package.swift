@@ -68,6 +68,12 @@ let package = Package(
             path: "bench/certificates-bench"
         ),
 
+        // Benchmark of the overview page (bench/overview.sh); not a product.
+        .executableTarget(
+            name: "overview-bench", dependencies: ["PeixunCore", "PeixunOverview", "PeixunRender"],
+            path: "bench/overview-bench"
+        ),
+
         // The command line: one file per subcommand.
         .executableTarget(
             name: "peixun",
