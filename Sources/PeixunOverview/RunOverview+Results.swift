@@ -32,74 +32,81 @@ extension RunOverview {
 
         var figures = Figures()
         figures.trainees = results.trainees.count
-        figures.passed = results.trainees.filter(\.passed).count
-        figures.excellent = results.trainees.filter(\.excellent).count
+        figures.passed = results.trainees.count(where: \.passed)
+        figures.excellent = results.trainees.count(where: \.excellent)
         figures.tutors = results.tutors.count
-        figures.tutorsPassed = results.tutors.filter(\.passed).count
-        figures.excellentTutors = results.tutors.filter(\.excellent).count
-        for ref in results.trainees.flatMap(\.certificates) + results.tutors.flatMap(\.certificates) {
-            figures.certificates[ref.kind, default: 0] += 1
+        figures.tutorsPassed = results.tutors.count(where: \.passed)
+        figures.excellentTutors = results.tutors.count(where: \.excellent)
+        for refs in results.trainees.lazy.map(\.certificates) + results.tutors.lazy.map(\.certificates) {
+            for ref in refs { figures.certificates[ref.kind, default: 0] += 1 }
         }
         figures.anomalies = results.anomalies.count
         figures.notices = results.notices.count
         self.figures = figures
 
-        // 区县 and 单位 in first-seen roster order of their people, trainees first.
-        var countyOrder: [String] = []
-        var byCounty: [String: County] = [:]
-        var unitOrder: [String: [String]] = [:]
-        var units: [String: [String: Unit]] = [:]
-        func touch(_ person: Person) {
-            if byCounty[person.county] == nil {
-                countyOrder.append(person.county)
-                byCounty[person.county] = County(name: person.county)
+        // 区县 and 单位 in first-seen roster order of their people, trainees first; one hash
+        // lookup per person (a million of them at a province).
+        struct UnitKey: Hashable { var county: String; var school: String }
+        var counties: [County] = []
+        var countyIndex: [String: Int] = [:]
+        var unitsOf: [[Unit]] = []
+        var unitIndex: [UnitKey: (county: Int, unit: Int)] = [:]
+        func place(_ person: Person) -> (county: Int, unit: Int) {
+            let key = UnitKey(county: person.county, school: person.school)
+            if let found = unitIndex[key] { return found }
+            let c: Int
+            if let known = countyIndex[person.county] {
+                c = known
+            } else {
+                c = counties.count
+                countyIndex[person.county] = c
+                counties.append(County(name: person.county))
+                unitsOf.append([])
             }
-            if units[person.county, default: [:]][person.school] == nil {
-                unitOrder[person.county, default: []].append(person.school)
-                units[person.county, default: [:]][person.school] = Unit(name: person.school)
-            }
+            let placed = (county: c, unit: unitsOf[c].count)
+            unitsOf[c].append(Unit(name: person.school))
+            unitIndex[key] = placed
+            return placed
         }
         for t in results.trainees {
-            touch(t.person)
-            byCounty[t.person.county]!.trainees += 1
-            units[t.person.county]![t.person.school]!.trainees += 1
+            let (c, u) = place(t.person)
+            counties[c].trainees += 1
+            unitsOf[c][u].trainees += 1
             if t.passed {
-                byCounty[t.person.county]!.passed += 1
-                units[t.person.county]![t.person.school]!.passed += 1
+                counties[c].passed += 1
+                unitsOf[c][u].passed += 1
             }
-            if t.excellent { byCounty[t.person.county]!.excellent += 1 }
-            byCounty[t.person.county]!.certificates += t.certificates.count
-            units[t.person.county]![t.person.school]!.certificates += t.certificates.count
+            if t.excellent { counties[c].excellent += 1 }
+            counties[c].certificates += t.certificates.count
+            unitsOf[c][u].certificates += t.certificates.count
         }
-        for u in results.tutors {
-            touch(u.person)
-            byCounty[u.person.county]!.certificates += u.certificates.count
-            units[u.person.county]![u.person.school]!.certificates += u.certificates.count
+        for tutor in results.tutors {
+            let (c, u) = place(tutor.person)
+            counties[c].certificates += tutor.certificates.count
+            unitsOf[c][u].certificates += tutor.certificates.count
         }
-        var classesByCounty: [String: [ClassEntry]] = [:]
         let tutorNames = Dictionary(results.tutors.map { ($0.id, $0.person.name) }) { a, _ in a }
-        for (i, c) in results.classes.enumerated() {
+        for (i, k) in results.classes.enumerated() {
             let entry = ClassEntry(
-                name: c.name, tutors: c.tutorIDs.compactMap { tutorNames[$0] }.joined(separator: "、"),
-                trainees: c.counts.trainees, passed: c.counts.passed,
+                name: k.name, tutors: k.tutorIDs.compactMap { tutorNames[$0] }.joined(separator: "、"),
+                trainees: k.counts.trainees, passed: k.counts.passed,
                 links: i < files.classLinks.count ? files.classLinks[i] : [])
-            classesByCounty[c.county, default: []].append(entry)
-            if byCounty[c.county] == nil {
-                countyOrder.append(c.county)
-                byCounty[c.county] = County(name: c.county)
+            if countyIndex[k.county] == nil {
+                countyIndex[k.county] = counties.count
+                counties.append(County(name: k.county))
+                unitsOf.append([])
             }
+            counties[countyIndex[k.county]!].classes.append(entry)
         }
-        counties = countyOrder.map { name in
-            var county = byCounty[name]!
-            county.printFiles = files.countyPrintFiles(name)
-            county.units = (unitOrder[name] ?? []).map { school in
-                var unit = units[name]![school]!
-                unit.links = files.unitLinks(name, school)
+        for c in counties.indices {
+            counties[c].printFiles = files.countyPrintFiles(counties[c].name)
+            counties[c].units = unitsOf[c].map { unit in
+                var unit = unit
+                unit.links = files.unitLinks(counties[c].name, unit.name)
                 return unit
             }
-            county.classes = classesByCounty[name] ?? []
-            return county
         }
+        self.counties = counties
 
         anomalies = results.anomalies.map { AnomalyRow($0, level: "异常") } + results.notices.map { AnomalyRow($0, level: "提示") }
     }

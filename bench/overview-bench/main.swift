@@ -38,6 +38,7 @@ let files = RunOverview.Files(
     },
     classLinks: classLinks, files: [RunOverview.Link(label: "名册", path: "rosters/培训名册.xlsx")])
 let overview = RunOverview(results: results, files: files, changes: nil)
+let buildSeconds = (ContinuousClock.now - clock) / .seconds(1)
 try? FileManager.default.removeItem(atPath: arguments[3])
 let written = try OverviewWriter.write(overview, to: arguments[3])
 let overviewSeconds = (ContinuousClock.now - clock) / .seconds(1)
@@ -60,4 +61,5 @@ print(String(format: "anomaly table       %d files, %.1f KB in all (loaded when 
              Double(anomalies.map(\.1).reduce(0, +)) / 1024))
 print(String(format: "all files           %d, %.1f MB", sizes.count, Double(total) / 1048576))
 print(String(format: "grading             %.2f s", gradeSeconds))
-print(String(format: "overview            %.2f s (%.1f%% of grading)", overviewSeconds, 100 * overviewSeconds / gradeSeconds))
+print(String(format: "overview            %.2f s (%.1f%% of grading; %.2f s building, %.2f s writing)", overviewSeconds,
+             100 * overviewSeconds / gradeSeconds, buildSeconds, overviewSeconds - buildSeconds))
