@@ -84,7 +84,10 @@ enum InspectionReport {
                 if !c.examples.isEmpty { line += "   e.g. " + c.examples.joined(separator: " | ") }
             } else {
                 line += c.required ? "MISSING" : "(optional, absent)"
-                if let g = c.guess { line += " — perhaps '\(g)'" }
+                if let g = c.guess {
+                    line += " — perhaps '\(g)'"
+                    if !c.examples.isEmpty { line += "   e.g. " + c.examples.joined(separator: " | ") }
+                }
             }
             out.append(line)
             if !c.unrecognised.isEmpty {

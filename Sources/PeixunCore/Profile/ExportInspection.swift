@@ -159,11 +159,16 @@ private struct FileLooker {
             }
             columns.append(c)
         }
+        file.unusedHeaders = header.cells.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
+        // An absent column's likely header is scanned too, so the snippet can propose its spellings and formats.
         for k in columns.indices where columns[k].header == nil {
             let free = header.cells.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
             columns[k].guess = ColumnGuess.header(for: columns[k].column, among: free)
+            if let g = columns[k].guess, let i = header.cells.firstIndex(of: g) {
+                used.insert(i)
+                fieldOf[k] = i
+            }
         }
-        file.unusedHeaders = header.cells.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
         file.columns = columns
         if file.problem == nil, !file.missingRequired.isEmpty {
             file.problem = "missing required column" + (file.missingRequired.count > 1 ? "s " : " ") + file.missingRequired.joined(separator: ", ")

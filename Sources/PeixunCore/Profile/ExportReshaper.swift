@@ -73,7 +73,7 @@ public struct ExportReshaper {
             return true
         }
         let names = fileNames(table, layout, rows: rows)
-        let perFile = names.count > 1 ? (rows + names.count - 1) / names.count : max(rows, 1)
+        let perFile = names.count > 1 ? rowsPerFile : max(rows, 1)
         let converters = header.map { column in CellConverter(table: table, column: column, layout: layout) }
         let newHeader = header.map { layout.headers(for: $0)[0] }
         var written = 0, fileIndex = -1, line = 0
@@ -109,6 +109,9 @@ public struct ExportReshaper {
         if recordLines { report.lines[sourceName] = places }
     }
 
+    /// Rows in each part of a split table (the last part may hold fewer).
+    var rowsPerFile: Int { max(1, splitRows ?? largeTable) }
+
     /// The files of a table: the first pattern with `*` made empty (one file) or `_01`, `_02` …
     /// (parts, zero-padded so that name order is reading order); `?` becomes `1`.
     func fileNames(_ table: ExportTable, _ layout: TableLayout, rows: Int) -> [String] {
@@ -117,12 +120,7 @@ public struct ExportReshaper {
         let hasExtension = ExportFiles.extensions.contains(ext)
         let suffix = hasExtension ? "" : ".\(fileExtension)"
         let concrete = pattern.replacingOccurrences(of: "?", with: "1")
-        var parts = 1
-        if concrete.contains("*") {
-            if let n = splitRows, n > 0 { parts = max(1, (rows + n - 1) / n) } else if rows > largeTable {
-                parts = (rows + largeTable - 1) / largeTable
-            }
-        }
+        let parts = concrete.contains("*") && rows > rowsPerFile ? (rows + rowsPerFile - 1) / rowsPerFile : 1
         guard parts > 1 else { return [concrete.replacingOccurrences(of: "*", with: "") + suffix] }
         let width = max(2, String(parts).count)
         return (1...parts).map { k in

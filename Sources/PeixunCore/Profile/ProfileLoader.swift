@@ -172,7 +172,8 @@ private struct ProfileReader {
             if let closed, !closed.contains(value) {
                 throw fail("\(path).\(value)", "not a §3 value of \(column) (expected one of: \(closed.joined(separator: ", ")))")
             }
-            for spelling in try texts(v, "\(path).\(value)", allowEmpty: true) {
+            // "?" is the placeholder `inspect` writes for a spelling still to fill in: it matches nothing.
+            for spelling in try texts(v, "\(path).\(value)", allowEmpty: true) where spelling != "?" {
                 if let other = owner[spelling], other != value {
                     throw fail("\(path).\(value)", "spelling '\(spelling)' already stands for '\(other)'")
                 }

@@ -55,9 +55,13 @@ struct ValueCheck {
         case .free:
             known = true
         }
-        if examples.count < Self.exampleCount, !bytes.isEmpty {
-            var text = String(decoding: bytes, as: UTF8.self)
+        if examples.count < Self.exampleCount, !(bytes.isEmpty && cell.isEmpty) {
+            // As the file has it, and what it is read as when a spelling maps it: 参训教师→学员.
+            var text = String(decoding: cell, as: UTF8.self)
             if case .id = kind { text = IDNumber.mask(text) }
+            if bytes.baseAddress != cell.baseAddress || bytes.count != cell.count {
+                text = (cell.isEmpty ? "(empty)" : text) + "→" + String(decoding: bytes, as: UTF8.self)
+            }
             if !examples.contains(text) { examples.append(text) }
         }
         guard !known else { return }

@@ -4,7 +4,8 @@ import Testing
 /// Study time in minutes converts to an exact fraction of a 学时 (CONTRACT §7 `minutes_per_hour`).
 @Suite struct MinutesTests {
     func hours(_ minutes: String, _ perHour: Int) throws -> Hours {
-        try #require(Hours(minutes: try #require(Hours.parse(minutes)), minutesPerHour: perHour))
+        let m = try #require(Hours.parse(minutes))
+        return try #require(Hours(minutes: m, minutesPerHour: perHour))
     }
 
     @Test func wholeHours() throws {

@@ -65,9 +65,9 @@ import Testing
         ("[courses]\nfiles = 3", "courses.files", "string"),
         ("[courses]\nfiles = [\"a\", 3]", "courses.files[1]", "string"),
         ("[courses]\ncolumns = { \"学时\" = 3 }", "courses.columns.学时", "string"),
-        ("[courses]\ncolumns = { \"学时\" = \"分钟\", \"模块\" = \"分钟\" }", "courses.columns.模块", "already the header"),
+        ("[courses]\ncolumns = { \"学时\" = \"分钟\", \"模块\" = \"分钟\" }", "courses.columns.学时", "already the header"),
         ("[roster]\nvalues.\"角色\" = { \"老师\" = [\"教师\"] }", "roster.values.角色.老师", "not a §3 value"),
-        ("[homework]\nvalues.\"推优\" = { \"是\" = [\"Y\"], \"否\" = [\"Y\"] }", "homework.values.推优.否", "already stands for"),
+        ("[homework]\nvalues.\"推优\" = { \"是\" = [\"Y\"], \"否\" = [\"Y\"] }", "homework.values.推优.是", "already stands for"),
         ("[roster]\nfiles = [\"a*\"]\n[courses]\nfiles = [\"a*\"]", "courses.files", "already the pattern"),
         ("[roster]\nfiles = [\"in/a*\"]", "roster.files[0]", "not a path"),
         ("version = 2", "version", "unsupported"),
@@ -91,5 +91,16 @@ import Testing
     @Test(arguments: [40, 45, 50, 60, 1, 3600])
     func minutesPerHourDividing3600(_ m: Int) throws {
         #expect(try ProfileLoader.parse("[courses]\nminutes_per_hour = \(m)").layout(.courses).minutesPerHour == m)
+    }
+}
+
+extension ProfileLoaderTests {
+    /// `inspect`'s snippet writes `?` where a clerk must fill in a spelling: it loads and matches nothing.
+    @Test func questionMarkSpellingsArePlaceholders() throws {
+        let p = try ProfileLoader.parse("[roster]\nvalues.\"角色\" = { \"学员\" = [\"?\"], \"坊主\" = [\"?\", \"辅导教师\"] }")
+        let map = try #require(p.layout(.roster).values["角色"])
+        #expect(map.value(for: "?") == nil)
+        #expect(map.value(for: "辅导教师") == "坊主")
+        #expect(map.pairs.count == 1)
     }
 }
