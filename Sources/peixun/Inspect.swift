@@ -91,7 +91,8 @@ enum InspectionReport {
             }
             out.append(line)
             if !c.unrecognised.isEmpty {
-                out.append("      not recognised: " + c.unrecognised.map { "\($0.value.isEmpty ? "(empty)" : $0.value) ×\($0.count)" }.joined(separator: ", "))
+                let what = c.column.hasSuffix("时间") || c.column == "学时" ? "not read (one example per way of writing)" : "not recognised"
+                out.append("      \(what): " + c.unrecognised.map { "\($0.value.isEmpty ? "(empty)" : $0.value) ×\($0.count)" }.joined(separator: ", "))
             }
         }
         if !file.unusedHeaders.isEmpty { out.append("  headers left unused: " + file.unusedHeaders.joined(separator: ", ")) }

@@ -24,7 +24,8 @@ struct SampleCommand: ParsableCommand {
             With --profile the same export is written in that platform's shape (docs/profiles.md): \
             its file names (a table whose pattern has * split over several files with --split-rows N, \
             or past a million rows), headers, spellings, study time in minutes, its first time format; \
-            --format xlsx writes .xlsx files. It grades exactly like the contract-shape sample.
+            --format xlsx writes .xlsx files (with or without a profile). It grades exactly like the \
+            contract-shape sample.
 
             The output folder is created if needed and must be empty unless --force is given. \
             示范区, 开发区 and 东城区 have no area code of their own; their IDs start with \
@@ -49,7 +50,7 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("split-rows"), help: ArgumentHelp("With --profile: at most this many rows per file for tables whose file pattern has a *.", valueName: "n"))
     var splitRows: Int?
 
-    @Option(name: .long, help: "With --profile: csv or xlsx files.")
+    @Option(name: .long, help: "csv or xlsx files (xlsx: one workbook per table, first sheet).")
     var format: SampleFormat = .csv
 
     @Flag(name: .long, help: "Write into a folder that already holds files: the export's tables are replaced, other files kept.")
@@ -59,8 +60,8 @@ struct SampleCommand: ParsableCommand {
         guard people >= 1 && people <= SampleGenerator.maximumPeople else {
             throw ValidationError("--people must be between 1 and \(SampleGenerator.maximumPeople).")
         }
-        if profile == nil, splitRows != nil || format != .csv {
-            throw ValidationError("--split-rows and --format need --profile.")
+        if profile == nil, splitRows != nil {
+            throw ValidationError("--split-rows needs --profile (the contract's names allow one file per table).")
         }
         if let splitRows, splitRows < 1 { throw ValidationError("--split-rows must be at least 1.") }
     }
@@ -73,8 +74,8 @@ struct SampleCommand: ParsableCommand {
         let summary: SampleSummary
         do {
             let generator = SampleGenerator(scheme: loaded, people: people, seed: seed)
-            if let shape {
-                summary = try ProfiledSample(profile: shape, splitRows: splitRows, format: format)
+            if shape != nil || format == .xlsx {
+                summary = try ProfiledSample(profile: shape ?? .contract, splitRows: splitRows, format: format)
                     .write(generator, to: out, overwrite: force)
             } else {
                 summary = try generator.write(to: out, overwrite: force)

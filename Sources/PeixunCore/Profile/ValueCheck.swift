@@ -66,9 +66,17 @@ struct ValueCheck {
         }
         guard !known else { return }
         let text = String(decoding: bytes, as: UTF8.self)
-        if counts[text] == nil { order.append(text) }
-        counts[text, default: 0] += 1
+        // Times and numbers are counted by their shape (digits as 0): one entry per way of writing them.
+        let key: String
+        switch kind {
+        case .time, .hours: key = String(text.map { $0.isASCII && $0.isNumber ? "0" : $0 })
+        default: key = text
+        }
+        if counts[key] == nil { order.append(key); firstOf[key] = text }
+        counts[key, default: 0] += 1
     }
+
+    private var firstOf: [String: String] = [:]
 
     /// Unrecognised values, most frequent first (first seen first among equals). Invalid IDs are
     /// shown masked: inspect's output is a log, not the roster.
@@ -76,7 +84,7 @@ struct ValueCheck {
         let list = order.enumerated().sorted { a, b in
             let ca = counts[a.element] ?? 0, cb = counts[b.element] ?? 0
             return ca != cb ? ca > cb : a.offset < b.offset
-        }.prefix(Self.unrecognisedShown).map { (value: $0.element, count: counts[$0.element] ?? 0) }
+        }.prefix(Self.unrecognisedShown).map { (value: firstOf[$0.element] ?? $0.element, count: counts[$0.element] ?? 0) }
         if case .id = kind { return list.map { (IDNumber.mask($0.value), $0.count) } }
         return list
     }
