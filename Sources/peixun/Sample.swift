@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PeixunCore
+import PeixunWorkbook
 
 /// `peixun sample` — writes a synthetic platform export to try the tool on.
 struct SampleCommand: ParsableCommand {
@@ -20,6 +21,12 @@ struct SampleCommand: ParsableCommand {
             homework and grade names come from the scheme. Large samples stream to disk: \
             --people 1000000 writes about 30 million course rows (≈3 GB) in bounded memory.
 
+            With --profile the same export is written in that platform's shape (docs/profiles.md): \
+            its file names (a table whose pattern has * split over several files with --split-rows N, \
+            or past a million rows), headers, spellings, study time in minutes, its first time format; \
+            --format xlsx writes .xlsx files (with or without a profile). It grades exactly like the \
+            contract-shape sample.
+
             The output folder is created if needed and must be empty unless --force is given. \
             示范区, 开发区 and 东城区 have no area code of their own; their IDs start with \
             411071, 411072 and 411073.
@@ -37,6 +44,15 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scheme whose module, activity, homework and grade names to use.", valueName: "file"))
     var scheme: String = "seeds/xuchang-2021-1/scheme.toml"
 
+    @Option(name: .long, help: ArgumentHelp("Write the export in this platform's shape (an export profile, TOML).", valueName: "file"))
+    var profile: String?
+
+    @Option(name: .customLong("split-rows"), help: ArgumentHelp("With --profile: at most this many rows per file for tables whose file pattern has a *.", valueName: "n"))
+    var splitRows: Int?
+
+    @Option(name: .long, help: "csv or xlsx files (xlsx: one workbook per table, first sheet).")
+    var format: SampleFormat = .csv
+
     @Flag(name: .long, help: "Write into a folder that already holds files: the export's tables are replaced, other files kept.")
     var force = false
 
@@ -44,15 +60,26 @@ struct SampleCommand: ParsableCommand {
         guard people >= 1 && people <= SampleGenerator.maximumPeople else {
             throw ValidationError("--people must be between 1 and \(SampleGenerator.maximumPeople).")
         }
+        if profile == nil, splitRows != nil {
+            throw ValidationError("--split-rows needs --profile (the contract's names allow one file per table).")
+        }
+        if let splitRows, splitRows < 1 { throw ValidationError("--split-rows must be at least 1.") }
     }
 
     func run() throws {
         // A scheme that cannot be read propagates as SchemeError (exit 1).
         let loaded = try SchemeLoader.load(path: scheme)
+        let shape = try profile.map(ProfileLoader.load(path:))
         let started = Date()
         let summary: SampleSummary
         do {
-            summary = try SampleGenerator(scheme: loaded, people: people, seed: seed).write(to: out, overwrite: force)
+            let generator = SampleGenerator(scheme: loaded, people: people, seed: seed)
+            if shape != nil || format == .xlsx {
+                summary = try ProfiledSample(profile: shape ?? .contract, splitRows: splitRows, format: format)
+                    .write(generator, to: out, overwrite: force)
+            } else {
+                summary = try generator.write(to: out, overwrite: force)
+            }
         } catch let error as SampleError {
             Log.error(error.description)
             switch error {

@@ -18,7 +18,7 @@ import Testing
     /// A spreadsheet's double, taken at its shortest decimal form, is kept exactly.
     @Test func hoursKeepEighteenDecimals() throws {
         let h = try #require(Hours.parse("0.30000000000000004"))
-        #expect(h.units == 300_000_000_000_000_040)
+        #expect(h.units == Int128(300_000_000_000_000_040) * 3600)
         #expect(h + Hours.parse("0.1")! == Hours.parse("0.40000000000000004"))
         #expect(h.description == "0.30000000000000004")
         #expect(Hours.parse("1.0000000001")?.description == "1.0000000001")

@@ -5,7 +5,7 @@ import Testing
 /// binary and compared with their `expected.json` the way the contract's checker does: every
 /// trainee and tutor field it names, and the set of anomalous (table, line) pairs.
 @Suite struct ConformanceTests {
-    static let cases = ["seed_examples", "activities", "homework", "tutor_posts"]
+    static let cases = ["seed_examples", "activities", "homework", "tutor_posts", "foreign_tutor_posts"]
 
     @Test(arguments: cases) func gradesAsExpected(_ name: String) throws {
         let folder = CLI.conformanceCases.appendingPathComponent(name)

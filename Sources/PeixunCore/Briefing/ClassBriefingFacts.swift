@@ -130,7 +130,7 @@ extension ClassBriefingFacts.ModuleHours {
 extension ClassBriefingFacts.ModuleHours {
     /// `units / count` hours, rounded half-up to 10⁻⁶ h.
     static func micro(_ units: Int128, _ count: Int) -> Fraction {
-        let d = Int128(count) * 1_000_000_000_000
+        let d = Int128(count) * (Hours.scale / 1_000_000)
         return Fraction((units + d / 2) / d, 1_000_000)
     }
 }

@@ -7,47 +7,53 @@ public enum Grader {
         public var asOf: CivilDate?
         /// A course file at least this large is read in two parts on two threads.
         public var parallelReadThreshold: Int
-        public init(asOf: CivilDate? = nil, parallelReadThreshold: Int = 32 << 20) {
+        /// How the platform writes its export (CONTRACT §7); the contract's layout by default.
+        public var profile: ExportProfile
+        public init(asOf: CivilDate? = nil, parallelReadThreshold: Int = 32 << 20, profile: ExportProfile = .contract) {
             self.asOf = asOf
             self.parallelReadThreshold = parallelReadThreshold
+            self.profile = profile
         }
     }
 
     /// Reads and grades an export folder. Throws `FatalError` when the run is
     /// meaningless (missing file or column, duplicate roster ID, unreadable file).
+    /// A table of several files (a profile's pattern) is read file by file in name order,
+    /// as one table: "the first counted row wins" follows file order, then line order.
     public static func grade(scheme: Scheme, inputDirectory: String, options: Options = .init()) throws -> Results {
-        let export = try ExportFiles.locate(in: inputDirectory)
-        // Open (and check the headers of) every table before reading any rows,
+        let export = try ExportFiles.locate(in: inputDirectory, profile: options.profile)
+        // Open (and check the headers of) every file before reading any rows,
         // so a missing column is reported before minutes of work.
-        var readers: [ExportTable: TableReader] = [:]
+        var readers: [ExportTable: [TableReader]] = [:]
         for table in ExportTable.allCases {
-            guard let path = export.paths[table] else {
+            guard let paths = export.files[table], !paths.isEmpty else {
                 throw FatalError(file: nil, reason: "the export has no \(table.rawValue) / \(table.chineseName) file")
             }
-            readers[table] = try TableReader(path: path, table: table)
-        }
-        func reader(_ t: ExportTable) throws -> TableReader {
-            guard let r = readers[t] else { throw FatalError(file: nil, reason: "missing \(t.rawValue)") }
-            return r
+            let layout = options.profile.layout(table)
+            readers[table] = try paths.map { try TableReader(path: $0, table: table, layout: layout) }
         }
         let period = Period(programme: scheme.programme, asOf: options.asOf)
-        let roster = try RosterStage.run(reader: try reader(.roster))
+        let rosterReaders = readers[.roster] ?? []
+        let roster = try RosterStage.run(readers: rosterReaders)
         var stage = RecordStage(scheme: scheme, period: period, roster: roster)
         stage.parallelReadThreshold = options.parallelReadThreshold
-        var inputs = [InputFileSummary(table: ExportTable.roster.rawValue, file: try reader(.roster).fileName, rows: roster.rows)]
-        let courses = try stage.readCourses(try reader(.courses))
+        var inputs = zip(rosterReaders, roster.rowsPerFile).map {
+            InputFileSummary(table: ExportTable.roster.rawValue, file: $0.fileName, rows: $1)
+        }
+        func each(_ table: ExportTable, _ read: (TableReader) throws -> Int) rethrows {
+            for r in readers[table] ?? [] {
+                inputs.append(InputFileSummary(table: table.rawValue, file: r.fileName, rows: try read(r)))
+            }
+        }
+        try each(.courses) { try stage.readCourses($0) }
         stage.ledger.courses = []  // only the course table needs the per-person course lists
-        inputs.append(InputFileSummary(table: ExportTable.courses.rawValue, file: try reader(.courses).fileName, rows: courses))
-        let activities = try stage.readActivities(try reader(.activities))
-        inputs.append(InputFileSummary(table: ExportTable.activities.rawValue, file: try reader(.activities).fileName, rows: activities))
-        let homework = try stage.readHomework(try reader(.homework))
-        inputs.append(InputFileSummary(table: ExportTable.homework.rawValue, file: try reader(.homework).fileName, rows: homework))
-        let posts = try stage.readTutorPosts(try reader(.tutorPosts))
-        inputs.append(InputFileSummary(table: ExportTable.tutorPosts.rawValue, file: try reader(.tutorPosts).fileName, rows: posts))
+        try each(.activities) { try stage.readActivities($0) }
+        try each(.homework) { try stage.readHomework($0) }
+        try each(.tutorPosts) { try stage.readTutorPosts($0) }
 
         let dataDate = period.cutoff == period.end ? scheme.programme.periodEnd : (options.asOf ?? scheme.programme.periodEnd)
         return assemble(scheme: scheme, roster: roster, ledger: stage.ledger,
-                        anomalies: roster.anomalies + stage.anomalies, rosterFile: try reader(.roster).fileName,
+                        anomalies: roster.anomalies + stage.anomalies, rosterFile: rosterReaders.first?.fileName ?? "",
                         dataDate: dataDate, isMidTerm: period.cutoff < period.end, inputs: inputs,
                         notices: roster.notices + stage.notices)
     }

@@ -5,11 +5,11 @@ extension RecordStage {
     /// in two parts on two threads; the later part's courses are merged after the
     /// earlier part's, so "the first counted row wins" holds exactly as in one pass.
     mutating func readCourses(_ reader: TableReader) throws -> Int {
-        let file = reader.fileName
+        let file = reader.fileName, layout = reader.layout
         guard let parts = try reader.partitions(maxCount: 2, minimumBytes: parallelReadThreshold), parts.count == 2 else {
             var ledger = takeLedger(), names = courseNames
             defer { self.ledger = ledger; courseNames = names }
-            return try reader.read { r in courseRow(r, file, into: &ledger, names: &names) }
+            return try reader.read { r in courseRow(r, file, layout, into: &ledger, names: &names) }
         }
         // Move the ledger to the first part without leaving a second reference to it
         // (a shared array would be copied on the first write).
@@ -27,11 +27,11 @@ extension RecordStage {
                 if k == 0 {
                     var ledger = stage.takeLedger()
                     names = stage.courseNames
-                    work.count = try parts[0].read { r in stage.courseRow(r, file, into: &ledger, names: &names) }
+                    work.count = try parts[0].read { r in stage.courseRow(r, file, layout, into: &ledger, names: &names) }
                     stage.ledger = ledger
                 } else {
                     var list = CourseList(persons: persons)
-                    work.count = try parts[1].read { r in stage.courseRow(r, file, into: &list, names: &names) }
+                    work.count = try parts[1].read { r in stage.courseRow(r, file, layout, into: &list, names: &names) }
                     work.list = list
                 }
             } catch {
@@ -73,7 +73,8 @@ extension RecordStage {
     }
 
     /// One course row: checked, then counted into `sink` (the ledger, or a later part's list).
-    mutating func courseRow<S: CourseSink>(_ r: Record, _ file: String, into sink: inout S, names: inout ByteInterner) {
+    mutating func courseRow<S: CourseSink>(_ r: Record, _ file: String, _ layout: TableLayout,
+                                           into sink: inout S, names: inout ByteInterner) {
         guard let p = person(r, file) else { return }
         let moduleBytes = r.bytes(2)
         guard let m = moduleNames.firstIndex(where: { moduleBytes.equals($0) }) else {
@@ -95,11 +96,19 @@ extension RecordStage {
         } else {
             h = Hours.parse(utf8: r.bytes(3))
         }
-        guard let hours = h else {
+        guard var hours = h else {
             report(file, r.line, .badNumber, "学时 '\(r.string(3))' 不是非负数（只能是数字，可带小数）")
             return
         }
-        guard countedTime(r, 4, file, "完成时间") != nil else { return }
+        if let perHour = layout.minutesPerHour {
+            // Minutes: exact, since the loader only allows minutes per hour that divide 3600.
+            guard let converted = Hours(minutes: hours, minutesPerHour: perHour) else {
+                report(file, r.line, .badNumber, "学时 '\(r.string(3))' 分钟无法按每学时 \(perHour) 分钟精确换算")
+                return
+            }
+            hours = converted
+        }
+        guard countedTime(r, 4, file, "完成时间", layout) != nil else { return }
         sink.addCourse(person: p, course: names.id(of: r.bytes(1)), module: m, hours: hours.units)
     }
 }

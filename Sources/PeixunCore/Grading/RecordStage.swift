@@ -50,23 +50,23 @@ struct RecordStage {
         return Int(p)
     }
 
-    /// A time cell: text, or an Excel serial in a numeric .xlsx cell.
-    func time(_ r: Record, _ column: Int) -> Timestamp? {
+    /// A time cell: text (§3's formats, then the profile's), or an Excel serial in a numeric .xlsx cell.
+    func time(_ r: Record, _ column: Int, _ layout: TableLayout) -> Timestamp? {
         if r.isNumeric(column) {
             return Double(r.string(column)).flatMap(Timestamp.fromExcelSerial)
         }
-        return Timestamp.parse(utf8: r.bytes(column))
+        return layout.time(utf8: r.bytes(column))
     }
 
     /// Checks a time cell that must be present; nil after reporting, or when
     /// the record lies after the as-of cut-off (silently not counted).
-    mutating func countedTime(_ r: Record, _ column: Int, _ file: String, _ label: String) -> Timestamp? {
+    mutating func countedTime(_ r: Record, _ column: Int, _ file: String, _ label: String, _ layout: TableLayout) -> Timestamp? {
         if r.isEmpty(column) {
             report(file, r.line, .badTime, "\(label) 为空")
             return nil
         }
-        guard let t = time(r, column) else {
-            report(file, r.line, .badTime, "\(label) '\(r.string(column))' 无法识别（应为 YYYY-MM-DD HH:MM[:SS]）")
+        guard let t = time(r, column, layout) else {
+            report(file, r.line, .badTime, "\(label) '\(r.string(column))' 无法识别（应为 \(layout.timeFormatsText)）")
             return nil
         }
         switch period.place(t) {
@@ -83,7 +83,7 @@ struct RecordStage {
 
     /// 研修活动: 身份证号, 活动名称, 状态, 完成时间
     mutating func readActivities(_ reader: TableReader) throws -> Int {
-        let file = reader.fileName
+        let file = reader.fileName, layout = reader.layout
         let done = Array("已完成".utf8), notDone = Array("未完成".utf8)
         return try reader.read { r in
             guard let p = person(r, file) else { return }
@@ -98,14 +98,14 @@ struct RecordStage {
                 report(file, r.line, .unknownStatus, "状态 '\(r.string(2))' 无法识别（应为 已完成 / 未完成）")
                 return
             }
-            guard countedTime(r, 3, file, "完成时间") != nil else { return }
+            guard countedTime(r, 3, file, "完成时间", layout) != nil else { return }
             ledger.activityDone[p * ledger.activityCount + a] = true
         }
     }
 
     /// 研修作业: 身份证号, 作业名称, 提交时间, 批阅等级, 推优
     mutating func readHomework(_ reader: TableReader) throws -> Int {
-        let file = reader.fileName
+        let file = reader.fileName, layout = reader.layout
         let yes = Array("是".utf8), no = Array("否".utf8)
         return try reader.read { r in
             guard let p = person(r, file) else { return }
@@ -113,7 +113,7 @@ struct RecordStage {
                 report(file, r.line, .unknownHomework, "作业 '\(r.string(1))' 不是本项目的研修作业（\(scheme.homework.name)）")
                 return
             }
-            guard let t = countedTime(r, 2, file, "提交时间") else { return }
+            guard let t = countedTime(r, 2, file, "提交时间", layout) else { return }
             var grade = Ledger.pending
             if !r.isEmpty(3) {
                 let g = r.bytes(3)
@@ -138,7 +138,7 @@ struct RecordStage {
     /// 坊主工作: 身份证号, 类型, 标题, 发布时间 (坊 optional and not used:
     /// posts count for the tutor whose ID they carry).
     mutating func readTutorPosts(_ reader: TableReader) throws -> Int {
-        let file = reader.fileName
+        let file = reader.fileName, layout = reader.layout
         let announcement = Array("公告".utf8), briefing = Array("简报".utf8)
         return try reader.read { r in
             guard let p = person(r, file) else { return }
@@ -153,7 +153,7 @@ struct RecordStage {
                                        message: "发布者 \(roster.persons[p].name) 在名单中不是坊主，不计入坊主考核"))
                 return
             }
-            guard countedTime(r, 3, file, "发布时间") != nil else { return }
+            guard countedTime(r, 3, file, "发布时间", layout) != nil else { return }
             if isAnnouncement { ledger.announcements[p] += 1 } else { ledger.briefings[p] += 1 }
         }
     }

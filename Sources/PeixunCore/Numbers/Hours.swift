@@ -1,19 +1,25 @@
 /// A number of study hours (学时), held exactly as an integer count of
-/// 10⁻¹⁸ hours, so that summing thousands of course rows stays exact and fast
-/// and any decimal an export holds — even a spreadsheet's
-/// `0.30000000000000004` — is taken as written. Inputs with more than
-/// eighteen decimal places are refused by the parser.
+/// 1/(3600·10¹⁸) hours, so that summing thousands of course rows stays exact and fast,
+/// any decimal an export holds — even a spreadsheet's `0.30000000000000004` — is taken
+/// as written, and a study time in minutes converts exactly whenever the minutes per hour
+/// divide 3600 (40, 45, 50, 60: 1 minute at 45 per hour is 1/45 h, a whole number of units).
+/// Inputs with more than eighteen decimal places are refused by the parser.
 public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomStringConvertible {
-    public static let scale: Int128 = 1_000_000_000_000_000_000
+    /// Units per hour: 3600 · 10¹⁸.
+    public static let scale: Int128 = 3600 * decimalScale
+    /// 10¹⁸: the decimal part of the scale (an input decimal's 18th place is one unit of it).
+    static let decimalScale: Int128 = 1_000_000_000_000_000_000
+    /// The units of one hour beyond the decimal scale: a minutes-per-hour count must divide it.
+    public static let exactDivisor = 3600
     public static let maxFractionDigits = 18
     private static let powersOfTen: [Int128] = (0...18).map { k in (0..<k).reduce(Int128(1)) { r, _ in r * 10 } }
 
-    /// The value in units of 10⁻¹⁸ hours.
+    /// The value in units of 1/(3600·10¹⁸) hours.
     public var units: Int128
 
     public init(units: Int128) { self.units = units }
     /// From nano-hours (10⁻⁹ h), a convenient unit for tests and benchmarks.
-    public init(nano: Int64) { self.units = Int128(nano) * 1_000_000_000 }
+    public init(nano: Int64) { self.units = Int128(nano) * 1_000_000_000 * 3600 }
     public init(whole: Int) { self.units = Int128(whole) * Hours.scale }
 
     public static let zero = Hours(units: 0)
@@ -23,7 +29,17 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
 
     public var fraction: Fraction { Fraction(units, Hours.scale) }
     /// Approximate, for display and spreadsheets only — never for rules.
-    public var doubleValue: Double { Double(units) / 1e18 }
+    public var doubleValue: Double { Double(units) / Double(Hours.scale) }
+
+    /// A study time in minutes, at `minutesPerHour` minutes to the 学时: exact when
+    /// `minutesPerHour` divides 3600 (the profile loader allows no other), nil otherwise.
+    public init?(minutes: Hours, minutesPerHour: Int) {
+        guard minutesPerHour > 0, minutes.units % Int128(minutesPerHour) == 0 else { return nil }
+        self.units = minutes.units / Int128(minutesPerHour)
+    }
+
+    /// This many hours as minutes at `minutesPerHour` (exact: a multiplication).
+    public func minutes(perHour minutesPerHour: Int) -> Hours { Hours(units: units * Int128(minutesPerHour)) }
 
     /// Parses `digits[.digits]` from UTF-8 bytes: no sign, unit, exponent, or bare point.
     /// Returns nil for anything else, or for more than eighteen decimals or an
@@ -59,18 +75,21 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
         // `digits[.digits]`: `.5` and `10.` are not numbers a platform writes.
         guard wholeDigits > 0, !seenDot || fracDigits > 0 || sawFractionZeros else { return nil }
         // A nonzero digit past the 18th decimal was refused above.
-        return Hours(units: whole * scale + frac * powersOfTen[maxFractionDigits - fracDigits])
+        return Hours(units: whole * scale + frac * powersOfTen[maxFractionDigits - fracDigits] * 3600)
     }
 
     public static func parse(_ text: String) -> Hours? { parse(utf8: Array(text.utf8)) }
 
-    /// Shortest decimal text: `15`, `1.5`, `0.25`.
-    public var description: String { FixedDecimal.formatTrimmed(units, places: 18) }
+    /// Shortest decimal text: `15`, `1.5`, `0.25`; a value that is no 18-place decimal
+    /// (1/45 h) is shown rounded half-up to 18 places.
+    public var description: String {
+        FixedDecimal.formatTrimmed((units + 1800) / 3600, places: 18)
+    }
 
     /// Rounded half-up to two decimals, as a JSON-ready number text.
     public var twoPlaces: String {
-        // Half-up to hundredths of an hour (1 hundredth = 10¹⁶ units); hours are never negative.
-        let step: Int128 = 10_000_000_000_000_000
+        // Half-up to hundredths of an hour (1 hundredth = scale / 100 units); hours are never negative.
+        let step: Int128 = Hours.scale / 100
         let hundredths = units >= 0 ? (units + step / 2) / step : -((-units + step / 2) / step)
         return FixedDecimal.format(Int64(hundredths), places: 2)
     }

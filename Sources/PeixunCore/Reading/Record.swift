@@ -12,6 +12,14 @@ public struct Record {
     let numeric: UnsafePointer<Bool>?
     /// For each table column, the field index in the file, or -1.
     let columnMap: UnsafeBufferPointer<Int>
+    /// For each table column, the platform's spellings (CONTRACT §7 `values`); nil when no column has any.
+    let valueMaps: UnsafeBufferPointer<ValueMap?>?
+
+    init(line: Int, fieldCount: Int, headerCount: Int, fields: UnsafePointer<UnsafeBufferPointer<UInt8>>,
+         numeric: UnsafePointer<Bool>?, columnMap: UnsafeBufferPointer<Int>, valueMaps: UnsafeBufferPointer<ValueMap?>? = nil) {
+        self.line = line; self.fieldCount = fieldCount; self.headerCount = headerCount
+        self.fields = fields; self.numeric = numeric; self.columnMap = columnMap; self.valueMaps = valueMaps
+    }
 
     @inline(__always)
     private func fieldIndex(_ column: Int) -> Int? {
@@ -21,11 +29,25 @@ public struct Record {
         return index
     }
 
-    /// The trimmed UTF-8 cell of `table.columns[column]`; empty if the column is absent or the row is short.
+    /// The trimmed UTF-8 cell of `table.columns[column]`, through the profile's spellings when the
+    /// column has any; empty if the column is absent or the row is short.
     @inline(__always)
     public func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+        let cell = raw(column)
+        if let valueMaps, column >= 0, column < valueMaps.count, let map = valueMaps[column] { return map.map(cell) }
+        return cell
+    }
+
+    /// The trimmed cell as the file has it (no spelling mapped).
+    @inline(__always)
+    public func raw(_ column: Int) -> UnsafeBufferPointer<UInt8> {
         guard let index = fieldIndex(column) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return CellTrimming.trim(fields[index])
+    }
+
+    /// The trimmed cell as the file has it, as a String (messages).
+    public func rawString(_ column: Int) -> String {
+        String(decoding: raw(column), as: UTF8.self)
     }
 
     /// The trimmed cell as a String.

@@ -12,6 +12,7 @@ public struct TablePartition: Sendable {
     let skipBytes: Int
     let skipRows: Int
     let columnMap: [Int]
+    let valueMaps: [ValueMap?]?
     let headerCount: Int
 
     /// Streams the part's non-blank records; returns (records, physical lines consumed).
@@ -20,14 +21,16 @@ public struct TablePartition: Sendable {
         let parser = CSVParser(source: input, fileName: fileName, skip: skipBytes)
         var ordinal = 0
         var delivered = 0
-        try columnMap.withUnsafeBufferPointer { map in
-            while try parser.next() {
-                ordinal += 1
-                let row = parser.row
-                if ordinal <= skipRows || row.isBlank { continue }
-                try body(Record(line: row.line, fieldCount: row.count, headerCount: headerCount,
-                                fields: row.fields, numeric: nil, columnMap: map))
-                delivered += 1
+        try ValueMap.withBuffer(valueMaps) { maps in
+            try columnMap.withUnsafeBufferPointer { map in
+                while try parser.next() {
+                    ordinal += 1
+                    let row = parser.row
+                    if ordinal <= skipRows || row.isBlank { continue }
+                    try body(Record(line: row.line, fieldCount: row.count, headerCount: headerCount,
+                                    fields: row.fields, numeric: nil, columnMap: map, valueMaps: maps))
+                    delivered += 1
+                }
             }
         }
         return (delivered, parser.currentLine - 1)
