@@ -14,7 +14,7 @@ scripts/setup.sh
 scratch=.build-static
 if [ "${1:-}" != "--no-build" ]; then
   echo "package-deb: swift build -c release --static-swift-stdlib (several minutes on a first build)" >&2
-  swift build -c release --product peixun --static-swift-stdlib --scratch-path "$scratch" -q
+  swift build -c release --product peixun --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch" -q
 fi
 bin="$scratch/release/peixun"
 test -x "$bin" || { echo "package-deb: $bin is missing (build it, or run without --no-build)" >&2; exit 1; }
@@ -84,6 +84,6 @@ chmod 0644 "$root/DEBIAN/md5sums"
 
 mkdir -p out
 deb="out/peixun_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z1 --build "$root" "$deb" >/dev/null
 echo "package-deb: $deb ($(du -h "$deb" | cut -f1); Depends: $depends)" >&2
 echo "$deb"

@@ -25,10 +25,11 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
+        if let directory { p.currentDirectoryURL = directory }
         // Tests never touch the user's real key: a key of their own unless one is given.
         let testKey = FileManager.default.temporaryDirectory.appendingPathComponent("peixun-test-keys/secret.key").path
         p.environment = ProcessInfo.processInfo.environment.merging(["PEIXUN_KEY_FILE": testKey]) { $1 }
