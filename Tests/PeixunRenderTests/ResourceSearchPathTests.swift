@@ -20,7 +20,7 @@ private struct Machine {
         for dir in [centre, package, URL(fileURLWithPath: binary).deletingLastPathComponent().path, home, work] {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
-        FileManager.default.createFile(atPath: binary, contents: Data())
+        _ = FileManager.default.createFile(atPath: binary, contents: Data())
     }
 
     func search(environment: [String: String] = [:], executable: String? = nil) -> ResourceSearchPath {
