@@ -84,15 +84,29 @@ job "$run_dir"
 out="$work/$run_dir"
 ok "env -i peixun run in an empty folder$( [ -n "$swift_root" ] && echo ", $swift_root hidden"): $(tail -1 "$work/$run_dir.stderr")"
 
-python3 - "$out/results.json" "$repo/seeds/xuchang-2021-1/sample/roster.csv" <<'EOF' || fail "results.json"
-import csv, json, sys
-results = json.load(open(sys.argv[1]))
+# Graded exactly as the developer build grades the repository's copy of the seed (when test.sh built it).
+dev="$repo/.build/debug/peixun"
+if [ -x "$dev" ]; then
+  "$dev" grade --scheme "$repo/seeds/xuchang-2021-1/scheme.toml" --input "$repo/seeds/xuchang-2021-1/sample" > "$work/dev.json"
+else
+  echo '{}' > "$work/dev.json"
+fi
+python3 - "$out/results.json" "$work/dev.json" <<'EOF' || fail "results.json"
+import json, sys
+results, dev = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 trainees, tutors = results["trainees"], results["tutors"]
-with open(sys.argv[2], encoding="utf-8-sig") as f:
-    rows = list(csv.reader(f))[1:]
-assert len(trainees) + len(tutors) >= 1, "no one graded"
-assert any(t["passed"] for t in trainees), "no trainee passed"
-print(f"results.json: {len(trainees)} trainees, {len(tutors)} tutors from {len(rows)} roster rows")
+assert trainees and tutors, "no one graded"
+assert any(t["passed"] for t in trainees) and not all(t["passed"] for t in trainees), "all or none passed"
+assert all(t["certificates"] for t in trainees if t["passed"]), "a passed trainee without a certificate"
+fields = ("id", "total", "passed", "rank", "excellent")
+if dev:
+    for kind in ("trainees", "tutors"):
+        got = [tuple(p[f] for f in fields) for p in results[kind]]
+        want = [tuple(p[f] for f in fields) for p in dev[kind]]
+        assert got == want, f"{kind} differ from the developer build's grade"
+    print(f"results.json: {len(trainees)} trainees, {len(tutors)} tutors, as the developer build grades them")
+else:
+    print(f"results.json: {len(trainees)} trainees, {len(tutors)} tutors (no developer build to compare with)")
 EOF
 ok "results.json read back"
 
