@@ -24,7 +24,10 @@ seed=/usr/share/peixun/seeds/xuchang-2021-1
 centre=/etc/peixun/templates
 work=$(mktemp -d "${TMPDIR:-/tmp}/peixun-deb-test.XXXXXX")
 cleanup() {
-  if dpkg-query -W -f='${Status}' peixun 2>/dev/null | grep -q installed; then apt-get purge -y -qq peixun >/dev/null 2>&1 || true; fi
+  case "$(dpkg-query -W -f='${Status}' peixun 2>/dev/null || true)" in
+    ""|*not-installed) ;;
+    *) apt-get purge -y -qq peixun >/dev/null 2>&1 || true ;;
+  esac
   rm -f "$centre/completion.toml"
   rmdir "$centre" /etc/peixun 2>/dev/null || true
   rm -rf "$work"
@@ -34,7 +37,7 @@ cleanup; mkdir -p "$work"
 
 # A previous install (a failed run) would make this one an upgrade: start from nothing.
 apt-get install -y -qq "./$deb" >/dev/null || fail "apt-get install ./$deb"
-dpkg-query -W -f='${Status} ${Version}\n' peixun | grep -q "install ok installed" || fail "peixun not installed"
+dpkg-query -W -f='${Status} ${Version}\n' peixun | grep "install ok installed" >/dev/null || fail "peixun not installed"
 ok "apt-get install ./$deb"
 
 # The package's fields.
@@ -110,17 +113,17 @@ else:
 EOF
 ok "results.json read back"
 
-pdf=$(find "$out/certificates/completion" -name '*.pdf' -not -path '*/print/*' | sort | head -1)
+pdf=$(find "$out/certificates/completion" -name '*.pdf' -not -path '*/print/*' | sort | sed -n 1p)
 test -n "$pdf" || fail "no completion certificate under $out/certificates/completion"
 pdffonts "$pdf" | awk 'NR > 2' > "$work/fonts"
 test -s "$work/fonts" || fail "no fonts in $pdf"
 awk '{ if ($(NF-4) != "yes") bad = 1 } END { exit bad }' "$work/fonts" || fail "a font is not embedded in $pdf: $(cat "$work/fonts")"
 grep -q "LXGWWenKai" "$work/fonts" || fail "LXGW WenKai not used in $pdf: $(cat "$work/fonts")"
-pdftotext "$pdf" - | tr -d ' \n' | grep -q "结业证书" || fail "$pdf does not read 结业证书"
+pdftotext "$pdf" - | tr -d ' \n' | grep "结业证书" >/dev/null || fail "$pdf does not read 结业证书"
 ok "certificate $(basename "$pdf"): fonts embedded ($(awk '{print $1}' "$work/fonts" | sort -u | tr '\n' ' '))"
 
 test -s "$out/rosters/培训名册.xlsx" || fail "no roster"
-unzip -l "$out/rosters/培训名册.xlsx" | grep -q "xl/worksheets/sheet1.xml" || fail "roster is not a workbook"
+unzip -l "$out/rosters/培训名册.xlsx" | grep "xl/worksheets/sheet1.xml" >/dev/null || fail "roster is not a workbook"
 ok "roster 培训名册.xlsx"
 test -f "$work/k.key" && [ "$(stat -c %a "$work/k.key")" = 600 ] || fail "key not created with mode 0600"
 ok "key created with mode 0600"
@@ -141,10 +144,10 @@ echo "# edited by the centre" >> "$centre/README"
 readme=$(md5sum < "$centre/README")
 edited_pdf() {  # edited_pdf OUT : the job, and check the centre's title on a completion certificate
   job "$1"
-  local p; p=$(find "$work/$1/certificates/completion" -name '*.pdf' | sort | head -1)
-  pdftotext "$p" - | tr -d ' \n' | grep -q "结业证明" || fail "$1: the centre's completion.toml was not used"
-  local t; t=$(find "$work/$1/certificates/excellent_trainee" -name '*.pdf' | sort | head -1)
-  pdftotext "$t" - | tr -d ' \n' | grep -q "荣誉证书" || fail "$1: excellent_trainee no longer from the package"
+  local p; p=$(find "$work/$1/certificates/completion" -name '*.pdf' | sort | sed -n 1p)
+  pdftotext "$p" - | tr -d ' \n' | grep "结业证明" >/dev/null || fail "$1: the centre's completion.toml was not used"
+  local t; t=$(find "$work/$1/certificates/excellent_trainee" -name '*.pdf' | sort | sed -n 1p)
+  pdftotext "$t" - | tr -d ' \n' | grep "荣誉证书" >/dev/null || fail "$1: excellent_trainee no longer from the package"
 }
 edited_pdf centre1
 ok "/etc/peixun/templates/completion.toml used; the other templates still from /usr/share/peixun"
@@ -157,7 +160,7 @@ sed -i "s/^Version: .*/Version: ${version}+test1/" "$work/unpacked/DEBIAN/contro
 dpkg-deb --root-owner-group -Znone --build "$work/unpacked" "$bumped" >/dev/null
 rm -rf "$work/unpacked"
 apt-get install -y -qq "$bumped" >/dev/null 2>"$work/upgrade.stderr" || fail "upgrade: $(cat "$work/upgrade.stderr")"
-dpkg-query -W -f='${Version}' peixun | grep -q "+test1" || fail "upgrade did not install ${version}+test1"
+dpkg-query -W -f='${Version}' peixun | grep "+test1" >/dev/null || fail "upgrade did not install ${version}+test1"
 [ "$(md5sum < "$centre/completion.toml")" = "$edited" ] || fail "upgrade changed the centre's completion.toml"
 [ "$(md5sum < "$centre/README")" = "$readme" ] || fail "upgrade replaced the edited conffile README"
 edited_pdf centre2
