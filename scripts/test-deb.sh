@@ -19,6 +19,10 @@ deb=$(scripts/package-deb.sh "$@")
 built=$(date +%s)
 test -f "$deb" || fail "no package at $deb"
 ok "built $deb in $((built - start)) s"
+if command -v lintian >/dev/null; then  # optional: not installed by setup.sh
+  lintian --fail-on error,warning "$deb" 2>/dev/null || fail "lintian $deb: $(lintian "$deb" 2>/dev/null)"
+  ok "lintian: no error or warning"
+fi
 
 seed=/usr/share/peixun/seeds/xuchang-2021-1
 centre=/etc/peixun/templates
