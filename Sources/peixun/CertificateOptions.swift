@@ -6,10 +6,10 @@ import PeixunRender
 
 /// Options for drawing certificates, shared by `run` and `certify`.
 struct CertificateOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Certificate templates folder (default: the project's Templates/).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Certificate templates folder, searched first, file by file (then $PEIXUN_HOME/Templates, /etc/peixun/templates, the checkout's Templates/, /usr/share/peixun/templates).", valueName: "dir"))
     var templates: String?
 
-    @Option(name: .long, help: ArgumentHelp("Extra fonts folder, searched before the system fonts (default: the project's Fonts/).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Extra fonts folder, registered before the system fonts (so are $PEIXUN_HOME/Fonts, /etc/peixun/fonts, the checkout's Fonts/, /usr/share/peixun/fonts).", valueName: "dir"))
     var fonts: String?
 
     @Option(name: .long, help: ArgumentHelp("The verification key file (default: $PEIXUN_KEY_FILE or ~/.config/peixun/secret.key; created with mode 0600 on first use; never inside the output folder).", valueName: "file"))
@@ -25,6 +25,12 @@ struct CertificateOptions: ParsableArguments {
     var skipCertificates = false
 
     func validate() throws {
+        let environment = ProcessInfo.processInfo.environment
+        if key == nil, (environment["PEIXUN_KEY_FILE"] ?? "").isEmpty, (environment["HOME"] ?? "").isEmpty {
+            // cron sets HOME, `env -i` and some service managers do not: say where the key goes.
+            Log.warning("HOME is not set: the verification key file is \(VerificationKey.defaultPath(environment: environment)) "
+                + "(the account's home); name it with --key FILE or PEIXUN_KEY_FILE")
+        }
         if offsetMM != nil && !overlay { throw ValidationError("--offset-mm goes with --overlay") }
         if let offsetMM, parsedOffset(offsetMM) == nil {
             throw ValidationError("--offset-mm must be two numbers X,Y in millimetres, e.g. 1.5,-0.8")
@@ -45,13 +51,26 @@ struct CertificateOptions: ParsableArguments {
         return .overlay(dx: x, dy: y)
     }
 
-    /// Registers the fonts folder and loads the templates.
+    /// Registers the fonts folders and loads the templates, each file from the
+    /// first folder that has it (`ResourceSearchPath`).
     func renderer() throws -> CertificateRenderer {
-        if let dir = fonts ?? Resources.locate("Fonts") { try FontRegistry.register(directory: dir) }
-        guard let dir = templates ?? Resources.locate("Templates") else {
-            throw RunFailure(message: "no Templates/ folder found: pass --templates DIR or set PEIXUN_HOME")
+        let search = Resources.searchPath
+        let files: [CertificateKind: String]
+        do {
+            for dir in try search.folders("Fonts", explicit: fonts) { try FontRegistry.register(directory: dir) }
+            files = try search.templateFiles(explicit: templates)
+        } catch ResourceError.notAFolder(let path) {
+            throw RunFailure(message: "\(path == fonts ? "--fonts" : "--templates") \(path): not a folder")
+        } catch let error as ResourceError {
+            throw RunFailure(message: "\(error): put one in /etc/peixun/templates, pass --templates DIR or set PEIXUN_HOME")
         }
-        return try CertificateRenderer.load(templatesDirectory: dir)
+        var loaded: [CertificateKind: CertificateTemplate] = [:]
+        for kind in CertificateKind.allCases {
+            guard let file = files[kind] else { continue }
+            loaded[kind] = try CertificateTemplate.load(path: file)
+            Log.info("template \(kind.rawValue): \(file)")
+        }
+        return CertificateRenderer(templates: loaded)
     }
 
     /// Draws every certificate of `results` into `directory` (its `certificates/`

@@ -1,25 +1,26 @@
 import Foundation
+import PeixunRender
 
-/// Finds the project's `Templates/` and `Fonts/` folders whatever the current
-/// directory (cron jobs start elsewhere): `$PEIXUN_HOME`, the current
-/// directory, then the folders above the executable (`.build/release/peixun`).
+/// The running process's `ResourceSearchPath`: templates and fonts are found
+/// from any directory and under cron's minimal environment (see
+/// `ResourceSearchPath` for the order: option, `$PEIXUN_HOME`, `/etc/peixun`,
+/// the checkout, `/usr/share/peixun`).
 enum Resources {
+    static var searchPath: ResourceSearchPath {
+        ResourceSearchPath(environment: ProcessInfo.processInfo.environment,
+                           currentDirectory: FileManager.default.currentDirectoryPath,
+                           executable: executablePath)
+    }
+
+    /// The first existing folder `name` (`"Templates"`, `"Fonts"`), if any.
     static func locate(_ name: String) -> String? {
-        var candidates: [URL] = []
-        if let home = ProcessInfo.processInfo.environment["PEIXUN_HOME"] {
-            candidates.append(URL(fileURLWithPath: home))
-        }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(dir)
-            dir = dir.deletingLastPathComponent()
-        }
-        for base in candidates {
-            let path = base.appendingPathComponent(name).path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
-        }
-        return nil
+        try? searchPath.first(name)
+    }
+
+    /// The binary itself, not `argv[0]`: cron starts `peixun` through `PATH`,
+    /// and then `argv[0]` is a bare name relative to nothing.
+    static var executablePath: String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }

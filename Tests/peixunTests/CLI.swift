@@ -25,8 +25,10 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs the binary; with `umask`, under that umask (through `/bin/sh`), as a shell user would.
-    static func run(_ arguments: [String], environment: [String: String] = [:], umask: String? = nil) throws -> Output {
+    /// Runs the binary (in `directory`, if given); with `umask`, under that umask (through
+    /// `/bin/sh`), as a shell user would.
+    static func run(_ arguments: [String], environment: [String: String] = [:], umask: String? = nil,
+                    in directory: URL? = nil) throws -> Output {
         let p = Process()
         if let umask {
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -35,6 +37,7 @@ enum CLI {
             p.executableURL = URL(fileURLWithPath: binary)
             p.arguments = arguments
         }
+        if let directory { p.currentDirectoryURL = directory }
         // Tests never touch the user's real key: a key of their own unless one is given.
         let testKey = FileManager.default.temporaryDirectory.appendingPathComponent("peixun-test-keys/secret.key").path
         p.environment = ProcessInfo.processInfo.environment.merging(["PEIXUN_KEY_FILE": testKey]) { $1 }
