@@ -51,7 +51,7 @@ final class XMLByteScanner {
         count += chunk.count
         let used = try scan(UnsafeBufferPointer(start: buffer, count: count), final: false, &handler)
         count -= used
-        if count > 0 { buffer.update(from: buffer + used, count: count) }
+        if count > 0, used > 0 { memmove(buffer, buffer + used, count) }
     }
 
     /// The end of the part: nothing may be left unfinished.
@@ -88,12 +88,11 @@ final class XMLByteScanner {
                 i = end
                 continue
             }
-            guard let close = try markupEnd(base, from: i, count: n, final: final) else {
-                if n - i > limits.maxMarkupBytes {
-                    throw XLSXProblem.refused("\(part) has markup longer than \(limits.maxMarkupBytes) bytes")
-                }
-                return i
+            let close = try markupEnd(base, from: i, count: n, final: final)
+            if (close ?? n) - i > limits.maxMarkupBytes {
+                throw XLSXProblem.refused("\(part) has markup longer than \(limits.maxMarkupBytes) bytes")
             }
+            guard let close else { return i }
             try token(base, from: i, to: close, &handler)
             i = close + 1
         }
