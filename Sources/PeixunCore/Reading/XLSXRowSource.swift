@@ -1,51 +1,53 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import ZIPFoundation
 
 /// The first worksheet of an .xlsx file: located through `workbook.xml` and its relationships,
-/// with the shared strings loaded and the sheet XML extracted to a temporary file that is parsed
-/// as a stream (and removed when this object goes away).
+/// with the shared strings loaded into one byte arena; the sheet is inflated in chunks and
+/// scanned as it comes (no temporary file), each pass from the start. Hostile files are
+/// refused against `XLSXLimits` (see there) with a FatalError naming the file and the limit.
 final class XLSXRowSource: RowSource {
     let fileName: String
-    private let sheetFile: URL
+    let limits: XLSXLimits
+    private let package: XLSXPackage
+    private let sheet: ZipEntry
     private let sharedStrings: SharedStrings
 
-    init(path: String, fileName: String) throws {
-        self.fileName = fileName
-        func bad(_ reason: String) -> FatalError {
-            FatalError(file: fileName, reason: "unreadable xlsx: \(reason)")
-        }
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw bad("not a zip archive")
-        }
-        func data(_ entryPath: String) throws -> Data? {
-            guard let entry = archive[entryPath] else { return nil }
-            var result = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { result.append($0) }
-            } catch {
-                throw bad("cannot extract \(entryPath)")
-            }
-            return result
-        }
+    /// Inflated bytes of the part read last (tests check that a refusal came early).
+    var lastInflatedBytes: Int64 { package.lastInflatedBytes }
 
+    init(path: String, fileName: String, limits: XLSXLimits = .standard) throws {
+        self.fileName = fileName
+        self.limits = limits
+        do {
+            package = try XLSXPackage(path: path, limits: limits)
+            let located = try Self.locate(in: package, limits: limits)
+            sheet = located.sheet
+            if let entry = located.sharedStrings {
+                sharedStrings = try SharedStrings.read(entry, from: package)
+            } else {
+                sharedStrings = SharedStrings()
+            }
+        } catch let problem as XLSXProblem {
+            throw FatalError(file: fileName, reason: problem.message)
+        }
+    }
+
+    /// The first sheet in workbook order and the shared-strings part, if any.
+    private static func locate(in package: XLSXPackage, limits: XLSXLimits) throws -> (sheet: ZipEntry, sharedStrings: ZipEntry?) {
+        func collect(_ path: String, _ names: Set<String>) throws -> [[String: String]]? {
+            guard let bytes = try package.bytes(of: path) else { return nil }
+            return try XMLElementCollector.collect(bytes, part: path, names: names, limits: limits)
+        }
         // The workbook part: from the package relationships, else the usual place.
         var workbookPath = "xl/workbook.xml"
-        if let rels = try data("_rels/.rels") {
-            let relations = XMLElementCollector.collect(rels, names: ["Relationship"])
-            if let office = relations.first(where: { ($0["Type"] ?? "").hasSuffix("/officeDocument") }),
-               let target = office["Target"] {
-                workbookPath = Self.resolve(target, relativeTo: "")
-            }
+        if let relations = try collect("_rels/.rels", ["Relationship"]),
+           let office = relations.first(where: { ($0["Type"] ?? "").hasSuffix("/officeDocument") }),
+           let target = office["Target"] {
+            workbookPath = resolve(target, relativeTo: "")
         }
-        guard let workbook = try data(workbookPath) else { throw bad("no workbook part \(workbookPath)") }
-        let sheets = XMLElementCollector.collect(workbook, names: ["sheet"])
-        guard let firstSheet = sheets.first else { throw bad("the workbook has no sheet") }
+        guard let sheets = try collect(workbookPath, ["sheet"]) else {
+            throw XLSXProblem.malformed("no workbook part \(workbookPath)")
+        }
+        guard let firstSheet = sheets.first else { throw XLSXProblem.malformed("the workbook has no sheet") }
         let relationID = firstSheet.first { $0.key == "id" || $0.key.hasSuffix(":id") }?.value
 
         let workbookFolder = (workbookPath as NSString).deletingLastPathComponent
@@ -53,39 +55,19 @@ final class XLSXRowSource: RowSource {
             + (workbookPath as NSString).lastPathComponent + ".rels"
         var sheetPath: String?
         var sharedStringsPath: String?
-        if let rels = try data(relsPath) {
-            for relation in XMLElementCollector.collect(rels, names: ["Relationship"]) {
-                guard let target = relation["Target"] else { continue }
-                let type = relation["Type"] ?? ""
-                if relation["Id"] == relationID, relationID != nil {
-                    sheetPath = Self.resolve(target, relativeTo: workbookFolder)
-                } else if type.hasSuffix("/sharedStrings") {
-                    sharedStringsPath = Self.resolve(target, relativeTo: workbookFolder)
-                }
+        for relation in try collect(relsPath, ["Relationship"]) ?? [] {
+            guard let target = relation["Target"] else { continue }
+            if relation["Id"] == relationID, relationID != nil {
+                sheetPath = resolve(target, relativeTo: workbookFolder)
+            } else if (relation["Type"] ?? "").hasSuffix("/sharedStrings") {
+                sharedStringsPath = resolve(target, relativeTo: workbookFolder)
             }
         }
         let sheetEntryPath = sheetPath ?? "xl/worksheets/sheet1.xml"
-        guard let sheetEntry = archive[sheetEntryPath] else { throw bad("no worksheet \(sheetEntryPath)") }
-
-        if let sst = try data(sharedStringsPath ?? "xl/sharedStrings.xml") {
-            guard let strings = SharedStrings.parse(sst) else { throw bad("malformed shared strings") }
-            sharedStrings = strings
-        } else {
-            sharedStrings = SharedStrings()
+        guard let sheet = package.entry(sheetEntryPath) else {
+            throw XLSXProblem.malformed("no worksheet \(sheetEntryPath)")
         }
-
-        sheetFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("peixun-sheet-\(UUID().uuidString).xml")
-        do {
-            _ = try archive.extract(sheetEntry, to: sheetFile)
-        } catch {
-            try? FileManager.default.removeItem(at: sheetFile)
-            throw bad("cannot extract \(sheetEntryPath)")
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: sheetFile)
+        return (sheet, package.entry(sharedStringsPath ?? "xl/sharedStrings.xml"))
     }
 
     /// A relationship target resolved against the folder of its source part.
@@ -99,18 +81,22 @@ final class XLSXRowSource: RowSource {
     }
 
     func forEachRow(_ body: (RawRow) throws -> Bool) throws {
-        guard let stream = InputStream(url: sheetFile) else {
-            throw FatalError(file: fileName, reason: "unreadable xlsx: cannot read the extracted sheet")
-        }
         try withoutActuallyEscaping(body) { body in
-            let reader = SheetParserDelegate(fileName: fileName, sharedStrings: sharedStrings, body: body)
-            let parser = XMLParser(stream: stream)
-            parser.delegate = reader
-            let finished = parser.parse()
-            if let error = reader.failure { throw error }
-            if !reader.stopped, !finished || !reader.complete {
-                let detail = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
-                throw FatalError(file: fileName, reason: "unreadable xlsx: malformed worksheet XML\(detail)")
+            let scanner = XMLByteScanner(part: sheet.path, limits: limits)
+            var builder = SheetRowBuilder(part: sheet.path, limits: limits, sharedStrings: sharedStrings, body: body)
+            do {
+                try package.stream(sheet, cap: limits.maxPartBytes) { chunk in
+                    try scanner.feed(chunk, to: &builder)
+                }
+                try scanner.finish(&builder)
+                guard builder.complete else {
+                    throw XLSXProblem.malformed("\(sheet.path) ends before </sheetData>")
+                }
+            } catch is SheetRowBuilder.Stop {
+                return
+            } catch let problem as XLSXProblem {
+                throw FatalError(file: fileName, line: builder.rowNumber > 0 ? builder.rowNumber : nil,
+                                 reason: problem.message)
             }
         }
     }

@@ -1,169 +1,281 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+/// Builds the rows of a worksheet from its XML tokens: cells placed by their references (missing
+/// cells are empty, cells without `r` take the next column), shared and inline strings, numbers
+/// in shortest decimal form (marked numeric), booleans as TRUE/FALSE, ISO dates as
+/// `YYYY-MM-DD HH:MM:SS`, and row numbers from the rows' `r` (rows without one count on).
+/// Refuses rows beyond Excel's grid and cells or rows over the limits.
+struct SheetRowBuilder: XMLScanHandler {
+    /// Thrown when the body asks to stop.
+    struct Stop: Error {}
 
-/// Streams the rows of a worksheet XML: cells placed by their references (missing cells are
-/// empty), shared and inline strings, numbers in shortest decimal form (marked numeric),
-/// booleans as TRUE/FALSE, and row numbers from the rows' `r` attributes.
-final class SheetParserDelegate: NSObject, XMLParserDelegate {
-    /// Excel's last column is XFD.
-    static let maxColumns = 16_384
+    private enum CellType { case number, shared, inline, boolean, date, other }
 
-    private let fileName: String
-    private let sharedStrings: SharedStrings
-    private let body: (RawRow) throws -> Bool
+    let part: String
+    let limits: XLSXLimits
+    let sharedStrings: SharedStrings
+    let body: (RawRow) throws -> Bool
 
-    private(set) var failure: Error?
-    private(set) var stopped = false
-    /// Whether `</sheetData>` was seen: a truncated stream can otherwise end without a parse error.
+    /// The current (or last) row number, for messages.
+    private(set) var rowNumber = 0
+    /// Whether `</sheetData>` was seen: a truncated stream could otherwise pass for a short sheet.
     private(set) var complete = false
 
-    private var rowNumber = 0
     private var rowBytes: [UInt8] = []
     private var cells: [(column: Int, from: Int, to: Int, numeric: Bool)] = []
     private var fields: [UnsafeBufferPointer<UInt8>] = []
     private var numericFlags: [Bool] = []
+    private var scratch: [UInt8] = []
 
-    private var cellColumn = -1
-    private var cellType = "n"
-    private var cellText = ""
+    private var inCell = false
+    private var cellColumn = 0
+    private var cellType = CellType.number
+    private var valueStart = 0
     private var inValue = false
     private var inInlineString = false
     private var inInlineText = false
     private var phoneticDepth = 0
 
-    init(fileName: String, sharedStrings: SharedStrings, body: @escaping (RawRow) throws -> Bool) {
-        self.fileName = fileName
+    init(part: String, limits: XLSXLimits, sharedStrings: SharedStrings, body: @escaping (RawRow) throws -> Bool) {
+        self.part = part
+        self.limits = limits
         self.sharedStrings = sharedStrings
         self.body = body
     }
 
-    private var done: Bool { stopped || failure != nil }
+    var wantsText: Bool { inValue || inInlineText }
 
-    private func fail(_ parser: XMLParser, _ reason: String) {
-        failure = FatalError(file: fileName, line: rowNumber, reason: "unreadable xlsx: \(reason)")
-        parser.abortParsing()
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        if done { return }
-        switch localName(elementName) {
-        case "row":
-            let number = attributeDict["r"].flatMap { Int($0) }
-            rowNumber = number ?? rowNumber + 1
-            rowBytes.removeAll(keepingCapacity: true)
-            cells.removeAll(keepingCapacity: true)
-        case "c":
-            let previous = cells.last?.column ?? -1
-            let reference = attributeDict["r"].flatMap(ExcelNumber.columnIndex(ofReference:))
-            cellColumn = reference ?? previous + 1
-            if cellColumn >= Self.maxColumns {
-                fail(parser, "cell reference \(attributeDict["r"] ?? "") beyond column XFD")
-                return
-            }
-            cellType = attributeDict["t"] ?? "n"
-            cellText = ""
-        case "v":
-            inValue = true
-        case "is":
-            inInlineString = true
-        case "rPh":
-            phoneticDepth += 1
-        case "t":
+    mutating func startElement(_ tag: XMLTag) throws {
+        let name = tag.localName
+        switch name.count {
+        case 1 where name[0] == UInt8(ascii: "c"):
+            try startCell(tag)
+        case 1 where name[0] == UInt8(ascii: "v"):
+            inValue = inCell
+        case 1 where name[0] == UInt8(ascii: "t"):
             inInlineText = inInlineString && phoneticDepth == 0
+        case 2 where name.equals("is"):
+            inInlineString = inCell
+        case 3 where name.equals("row"):
+            try startRow(tag)
+        case 3 where name.equals("rPh"):
+            phoneticDepth += 1
         default:
             break
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
-        if done { return }
-        switch localName(elementName) {
-        case "v": inValue = false
-        case "t": inInlineText = false
-        case "is": inInlineString = false
-        case "rPh": phoneticDepth -= 1
-        case "c": finishCell(parser)
-        case "row": deliverRow(parser)
-        case "sheetData": complete = true
-        default: break
+    mutating func endElement(_ name: UnsafeBufferPointer<UInt8>) throws {
+        switch name.count {
+        case 1 where name[0] == UInt8(ascii: "c"):
+            if inCell { try finishCell() }
+        case 1 where name[0] == UInt8(ascii: "v"):
+            inValue = false
+        case 1 where name[0] == UInt8(ascii: "t"):
+            inInlineText = false
+        case 2 where name.equals("is"):
+            inInlineString = false
+        case 3 where name.equals("row"):
+            try deliverRow()
+        case 3 where name.equals("rPh"):
+            phoneticDepth -= 1
+        case 9 where name.equals("sheetData"):
+            complete = true
+        default:
+            break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue || inInlineText { cellText += string }
+    mutating func text(_ raw: UnsafeBufferPointer<UInt8>) throws {
+        try XMLText.appendDecoded(raw, to: &rowBytes, part: part)
+        try checkCellSize()
     }
 
-    private func finishCell(_ parser: XMLParser) {
-        let from = rowBytes.count
-        var numeric = false
-        switch cellType {
-        case "s":
-            let text = cellText.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty {
-                guard let index = Int(text), sharedStrings.copy(index, into: &rowBytes) else {
-                    fail(parser, "shared string \(text) does not exist")
-                    return
-                }
+    mutating func literalText(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        rowBytes.append(contentsOf: bytes)
+        try checkCellSize()
+    }
+
+    private func checkCellSize() throws {
+        if rowBytes.count - valueStart > limits.maxCellBytes {
+            throw XLSXProblem.refused("a cell of \(part) holds more than \(limits.maxCellBytes) bytes of text")
+        }
+        if rowBytes.count > limits.maxRowBytes {
+            throw XLSXProblem.refused("a row of \(part) holds more than \(limits.maxRowBytes) bytes of text")
+        }
+    }
+
+    private mutating func startRow(_ tag: XMLTag) throws {
+        if let reference = tag.attribute(UInt8(ascii: "r")), let number = Self.decimal(reference) {
+            rowNumber = number
+        } else {
+            rowNumber += 1
+        }
+        guard rowNumber >= 1, rowNumber <= limits.maxRows else {
+            throw XLSXProblem.refused("\(part) has a row numbered beyond \(limits.maxRows), Excel's last row")
+        }
+        rowBytes.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func startCell(_ tag: XMLTag) throws {
+        var reference: UnsafeBufferPointer<UInt8>?
+        var type: UnsafeBufferPointer<UInt8>?
+        tag.forEachAttribute { key, value in
+            if key.count == 1 {
+                if key[0] == UInt8(ascii: "r") { reference = value } else if key[0] == UInt8(ascii: "t") { type = value }
             }
-        case "inlineStr":
-            rowBytes.append(contentsOf: ExcelNumber.unescapeOOXML(cellText).utf8)
-        case "b":
-            let text = cellText.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty { rowBytes.append(contentsOf: (text == "0" ? "FALSE" : "TRUE").utf8) }
-        case "d":
+            return reference == nil || type == nil
+        }
+        let column = reference.flatMap(Self.column) ?? (cells.last?.column ?? -1) + 1
+        guard column < limits.maxColumns else {
+            let shown = reference.map { String(decoding: $0, as: UTF8.self) } ?? "after XFD"
+            throw XLSXProblem.refused("\(part) has a cell \(shown) beyond column XFD, Excel's last")
+        }
+        guard cells.count < limits.maxColumns else {
+            throw XLSXProblem.refused("a row of \(part) has more than \(limits.maxColumns) cells")
+        }
+        cellColumn = column
+        cellType = .number
+        if let type, type.count > 0 {
+            if type.count == 1, type[0] == UInt8(ascii: "s") {
+                cellType = .shared
+            } else if type.equals("inlineStr") {
+                cellType = .inline
+            } else if type.count == 1, type[0] == UInt8(ascii: "b") {
+                cellType = .boolean
+            } else if type.count == 1, type[0] == UInt8(ascii: "d") {
+                cellType = .date
+            } else if !type.equals("n") {
+                cellType = .other  // "str" (formula text), "e" (error such as #N/A)
+            }
+        }
+        inCell = true
+        valueStart = rowBytes.count
+    }
+
+    private mutating func finishCell() throws {
+        inCell = false
+        inValue = false
+        inInlineString = false
+        inInlineText = false
+        var numeric = false
+        let start = valueStart
+        switch cellType {
+        case .shared:
+            let text = trimmedValue()
+            if !text.isEmpty {
+                guard let index = rowBytes.withUnsafeBufferPointer({ Self.decimal($0[text]) }) else {
+                    throw XLSXProblem.malformed("\(part) refers to a shared string by a non-number")
+                }
+                rowBytes.removeSubrange(start...)
+                guard sharedStrings.copy(index, into: &rowBytes) else {
+                    throw XLSXProblem.malformed("shared string \(index) does not exist")
+                }
+            } else {
+                rowBytes.removeSubrange(start...)
+            }
+        case .inline:
+            ExcelNumber.unescapeOOXML(in: &rowBytes, from: start)
+        case .boolean:
+            let text = trimmedValue()
+            let isFalse = text.count == 1 && rowBytes[text.lowerBound] == UInt8(ascii: "0")
+            let value: StaticString? = text.isEmpty ? nil : (isFalse ? "FALSE" : "TRUE")
+            rowBytes.removeSubrange(start...)
+            if let value { rowBytes.append(contentsOf: UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)) }
+        case .date:
             // An ISO 8601 date cell: shown the way the export's time columns are written.
-            var text = cellText.trimmingCharacters(in: .whitespaces)
+            var text = String(decoding: rowBytes[trimmedValue()], as: UTF8.self)
             if text.hasSuffix("Z") { text.removeLast() }
             if let dot = text.lastIndex(of: "."), text.contains("T") { text = String(text[..<dot]) }
+            rowBytes.removeSubrange(start...)
             rowBytes.append(contentsOf: text.replacingOccurrences(of: "T", with: " ").utf8)
-        case "n":
-            let text = cellText.trimmingCharacters(in: .whitespaces)
-            if let decimal = ExcelNumber.shortestDecimal(text) {
-                rowBytes.append(contentsOf: decimal.utf8)
-                numeric = true
-            } else {
-                rowBytes.append(contentsOf: cellText.utf8)
+        case .number:
+            let text = trimmedValue()
+            if !text.isEmpty {
+                var decimal: [UInt8] = []
+                swap(&decimal, &scratch)
+                decimal.removeAll(keepingCapacity: true)
+                let converted = rowBytes.withUnsafeBufferPointer {
+                    ExcelNumber.appendShortestDecimal(UnsafeBufferPointer(rebasing: $0[text]), to: &decimal)
+                }
+                if converted {
+                    rowBytes.removeSubrange(start...)
+                    rowBytes.append(contentsOf: decimal)
+                    numeric = true
+                }
+                swap(&decimal, &scratch)
             }
-        default:  // "str" (formula text), "e" (error such as #N/A)
-            rowBytes.append(contentsOf: cellText.utf8)
+        case .other:
+            break
         }
-        cells.append((cellColumn, from, rowBytes.count, numeric))
+        cells.append((cellColumn, start, rowBytes.count, numeric))
+        try checkCellSize()
     }
 
-    private func deliverRow(_ parser: XMLParser) {
+    /// The current cell's text without surrounding spaces, as a range of `rowBytes`.
+    private func trimmedValue() -> Range<Int> {
+        var from = valueStart
+        var to = rowBytes.count
+        while from < to, XMLTag.isSpace(rowBytes[from]) { from += 1 }
+        while to > from, XMLTag.isSpace(rowBytes[to - 1]) { to -= 1 }
+        return from..<to
+    }
+
+    private mutating func deliverRow() throws {
         var width = 0
         for cell in cells where cell.column + 1 > width { width = cell.column + 1 }
-        fields.removeAll(keepingCapacity: true)
-        numericFlags.removeAll(keepingCapacity: true)
-        fields.append(contentsOf: repeatElement(UnsafeBufferPointer(start: nil, count: 0), count: max(width, 1)))
-        numericFlags.append(contentsOf: repeatElement(false, count: max(width, 1)))
-        let line = rowNumber
-        do {
-            let proceed = try rowBytes.withUnsafeBufferPointer { bytes -> Bool in
-                for cell in cells {
-                    fields[cell.column] = UnsafeBufferPointer(rebasing: bytes[cell.from..<cell.to])
-                    numericFlags[cell.column] = cell.numeric
-                }
-                return try fields.withUnsafeBufferPointer { fieldPointers in
-                    try numericFlags.withUnsafeBufferPointer { flags in
-                        // Both arrays hold at least one element, so their base addresses exist.
-                        guard let fieldBase = fieldPointers.baseAddress else { return true }
-                        return try body(RawRow(line: line, fields: fieldBase, count: width,
-                                               numeric: flags.baseAddress))
-                    }
-                }
-            }
-            if !proceed {
-                stopped = true
-                parser.abortParsing()
-            }
-        } catch {
-            failure = error
-            parser.abortParsing()
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        var flags: [Bool] = []
+        swap(&fields, &self.fields)
+        swap(&flags, &numericFlags)
+        defer {
+            swap(&fields, &self.fields)
+            swap(&flags, &numericFlags)
         }
+        fields.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        fields.append(contentsOf: repeatElement(UnsafeBufferPointer(start: nil, count: 0), count: max(width, 1)))
+        flags.append(contentsOf: repeatElement(false, count: max(width, 1)))
+        let line = rowNumber
+        let proceed = try rowBytes.withUnsafeBufferPointer { bytes -> Bool in
+            for cell in cells {
+                fields[cell.column] = UnsafeBufferPointer(rebasing: bytes[cell.from..<cell.to])
+                flags[cell.column] = cell.numeric
+            }
+            return try fields.withUnsafeBufferPointer { fieldPointers in
+                try flags.withUnsafeBufferPointer { flagPointers in
+                    // Both arrays hold at least one element, so their base addresses exist.
+                    guard let fieldBase = fieldPointers.baseAddress else { return true }
+                    return try body(RawRow(line: line, fields: fieldBase, count: width, numeric: flagPointers.baseAddress))
+                }
+            }
+        }
+        if !proceed { throw Stop() }
+    }
+
+    /// A decimal number (row numbers, string indexes): Int.max past 18 digits, nil if not digits.
+    static func decimal<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+        var value = 0
+        var digits = 0
+        for byte in bytes {
+            guard byte &- UInt8(ascii: "0") < 10 else { return nil }
+            if digits == 18 { return Int.max }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits == 0 ? nil : value
+    }
+
+    /// The 0-based column of a reference such as `AB12`; nil if it has no letters or too many.
+    static func column(_ reference: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var letters = 0
+        for byte in reference {
+            let upper = byte & ~0x20
+            guard upper >= 0x41, upper <= 0x5A else { break }
+            guard letters < 4 else { return Int.max }
+            index = index * 26 + Int(upper - 0x41) + 1
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
     }
 }
