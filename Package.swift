@@ -60,17 +60,31 @@ let package = Package(
             exclude: ["Cairo/README.md"]
         ),
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
+        // The static verification site (OUT/verify/): registry in, files out.
+        .target(
+            name: "PeixunSite",
+            dependencies: [
+                "PeixunCore", "PeixunRegistry",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Certificate benchmark driver (bench/certificates.sh).
         .executableTarget(
             name: "certificates-bench", dependencies: ["PeixunCore", "PeixunRender"],
             path: "bench/certificates-bench"
         ),
 
+        // Verification site benchmark driver (bench/verify-site.sh).
+        .executableTarget(
+            name: "verify-site-bench", dependencies: ["PeixunCore", "PeixunSite"], path: "bench/verify-site-bench"
+        ),
+
         // The command line: one file per subcommand.
         .executableTarget(
             name: "peixun",
             dependencies: [
-                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook",
+                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook", "PeixunSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +104,10 @@ let package = Package(
             dependencies: ["PeixunRegistry", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
+        .testTarget(
+            name: "PeixunSiteTests",
+            dependencies: ["PeixunSite", "PeixunRegistry", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "PeixunWorkbookTests",
             dependencies: ["PeixunWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

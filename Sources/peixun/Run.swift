@@ -37,18 +37,19 @@ struct RunCommand: ParsableCommand {
 
         var changesLine = "mid-term: no certificates issued"
         if !results.isMidTerm {
-            let keyPath = certificates.keyPath
-            try VerificationKey.ensure(keyPath: keyPath, isOutside: out)
-            let key = try VerificationKey.loadOrCreate(at: keyPath)
+            let key = try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
             let registryPath = staging.path("registry.sqlite")
             let registry = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
-            let changes = try registry.reconcile(results: &results, runTime: Date())
+            let changes = try registry.reconcile(results: &results, runTime: Date(), key: key, keyPath: certificates.absoluteKeyPath)
             chmod(registryPath, 0o600)  // it holds full ID numbers
             try changes.write(to: staging.staging)
             Log.info(changes.summaryText)
             changesLine = "certificates: \(changes.issued.count) issued, \(changes.revoked.count) revoked"
+            if let site = try VerifySitePublishing.publish(registry, results: results, into: staging.path("verify")) {
+                changesLine += ", verification site \(site.records) records"
+            }
             if !certificates.skipCertificates {
-                let drawn = try certificates.write(results, key: key, into: staging.path(""))
+                let drawn = try certificates.write(results, registry: registry, key: key, into: staging.path(""))
                 changesLine += ", \(drawn.personFiles.count) drawn"
                 if !drawn.failures.isEmpty { changesLine += ", \(drawn.failures.count) NOT drawn (see warnings)" }
             }
