@@ -126,7 +126,7 @@ button { font-size: 1.2rem; padding: 0.65rem; margin-top: 0.4rem; border: 0; bor
     number = String(number).trim().toUpperCase();
     if (!code || !number) return { status: "invalid" };
     var subtle = window.crypto && window.crypto.subtle;
-    if (!subtle) throw new Error("no WebCrypto");
+    if (!subtle) throw new Error("浏览器只在 https:// 网址上提供查验所需的加密功能");
     var base = await subtle.importKey("raw", enc.encode(number + "." + code), "PBKDF2", false, ["deriveBits"]);
     var dk = new Uint8Array(await subtle.deriveBits(
       { name: "PBKDF2", hash: "SHA-256", salt: hexBytes(site.salt), iterations: site.iterations }, base, 256));
@@ -173,7 +173,8 @@ button { font-size: 1.2rem; padding: 0.65rem; margin-top: 0.4rem; border: 0; bor
     document.getElementById("code").value = code;
     lookup(number, code).then(show, function (e) {
       show({ status: "invalid" });
-      document.getElementById("explained").textContent = "本浏览器无法查验（" + e.message + "），请换用其他浏览器。";
+      document.getElementById("verdict").textContent = "无法查验";  // not an answer about the certificate
+      document.getElementById("explained").textContent = "无法查验：" + e.message + "。请用 https:// 网址打开本页，或换用其他浏览器。";
     });
   }
 

@@ -27,7 +27,14 @@ public struct SiteLookup: Sendable {
         let dkBytes = dk.withUnsafeBytes { Array($0) }
         let id = Array(SHA256.hash(data: Array("peixun-site-id".utf8) + dkBytes)).prefix(8)
         let key = Array(SHA256.hash(data: Array("peixun-site-key".utf8) + dkBytes)).prefix(16)
-        return (id.map { String(format: "%02x", $0) }.joined(), SymmetricKey(data: Array(key)))
+        return (Self.hex(id), SymmetricKey(data: Array(key)))
+    }
+
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `NUMBER.CODE`, the number trimmed and upper-cased, the code as printed (`XXXXX-XXXXX`).

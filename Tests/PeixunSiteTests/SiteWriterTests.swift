@@ -72,6 +72,14 @@ import PeixunCore
         }
     }
 
+    @Test func recordTextIsJSONWhateverTheSchool() throws {
+        var e = entry(1, status: .revoked)
+        e.school = "第\"一\\中\n学"
+        let parsed = try #require(try JSONSerialization.jsonObject(with: try SiteWriter.plaintext(e)) as? [String: Any])
+        #expect(parsed["u"] as? String == "第\"一\\中\n学" && parsed["r"] as? String == "2021-12-30")
+        #expect(parsed["p"] as? Int == 0 && parsed["k"] as? String == "completion" && parsed["n"] as? String == "马*敏")
+    }
+
     @Test(arguments: [(0, 1), (4_096, 1), (4_097, 2), (1_000_000, 3), (1_048_576, 3), (1_048_577, 4)])
     func prefixLengthKeepsFilesSmall(count: Int, length: Int) {
         #expect(SiteLookup.prefixLength(forCount: count) == length)
