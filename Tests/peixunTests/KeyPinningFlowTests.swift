@@ -41,10 +41,12 @@ import Testing
         let keyA = tmp.appendingPathComponent("home-a/secret.key").path
         let keyB = tmp.appendingPathComponent("home-b/secret.key").path
         let input = try CLI.copyOfExport(CLI.conformanceCases.appendingPathComponent("seed_examples"))
+        let site = VerificationSiteTests()
+        let scheme = try site.scheme(in: tmp)  // with a verification site
         let parent = tmp.appendingPathComponent("outputs")
         let out = parent.appendingPathComponent("xuchang")
         func run(key: String) throws -> CLI.Output {
-            try CLI.run(["run", "--scheme", CLI.seedScheme, "--input", input.path, "--out", out.path],
+            try CLI.run(["run", "--scheme", scheme, "--input", input.path, "--out", out.path],
                         environment: ["PEIXUN_KEY_FILE": key])
         }
         let first = try run(key: keyA)
@@ -99,6 +101,13 @@ import Testing
         }
         let stale = try CLI.run(["verify", zhang.number, zhang.code, "--registry", registry])
         #expect(stale.status == 1 && stale.stdout.contains("伪造"))
+
+        // And on the republished site.
+        let page = out.appendingPathComponent("verify/index.html").absoluteString
+        for (printed, verdict) in [(li, "有效"), (renamed, "有效"), (zhang, "无效")] {
+            let dom = try site.dom(page + "#\(printed.number).\(printed.code)")
+            #expect(site.text(of: "verdict", in: dom) == verdict, "\(printed)")
+        }
     }
 }
 
