@@ -102,6 +102,14 @@ import Testing
         let stale = try CLI.run(["verify", zhang.number, zhang.code, "--registry", registry])
         #expect(stale.status == 1 && stale.stdout.contains("伪造"))
 
+        // A reprint with certify needs no key either: it carries the stored codes.
+        let reprint = tmp.appendingPathComponent("reprint")
+        let certified = try CLI.run(["certify", "--scheme", scheme, "--input", input.path, "--registry", registry,
+                                     "--out", reprint.path],
+                                    environment: ["PEIXUN_KEY_FILE": tmp.appendingPathComponent("nowhere.key").path])
+        #expect(certified.status == 0, "\(certified.stderr)")
+        #expect(try codeOf("王芳", under: reprint) == li && codeOf("张明明", under: reprint) == renamed)
+
         // And on the republished site.
         let page = out.appendingPathComponent("verify/index.html").absoluteString
         for (printed, verdict) in [(li, "有效"), (renamed, "有效"), (zhang, "无效")] {
