@@ -62,6 +62,15 @@ let package = Package(
         .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
         // OUT/index.html: the run at a glance (pure Swift: HTML, CSS, script and data files).
         .target(name: "PeixunOverview", dependencies: ["PeixunCore"]),
+        // The static verification site (OUT/verify/): registry in, files out.
+        .target(
+            name: "PeixunSite",
+            dependencies: [
+                "PeixunCore", "PeixunRegistry",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Certificate benchmark driver (bench/certificates.sh).
         .executableTarget(
             name: "certificates-bench", dependencies: ["PeixunCore", "PeixunRender"],
@@ -74,11 +83,16 @@ let package = Package(
             path: "bench/overview-bench"
         ),
 
+        // Verification site benchmark driver (bench/verify-site.sh).
+        .executableTarget(
+            name: "verify-site-bench", dependencies: ["PeixunCore", "PeixunSite"], path: "bench/verify-site-bench"
+        ),
+
         // The command line: one file per subcommand.
         .executableTarget(
             name: "peixun",
             dependencies: [
-                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook", "PeixunOverview",
+                "PeixunCore", "PeixunRegistry", "PeixunRender", "PeixunWorkbook", "PeixunOverview", "PeixunSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,6 +113,10 @@ let package = Package(
         ),
         .testTarget(name: "PeixunRenderTests", dependencies: ["PeixunRender"]),
         .testTarget(name: "PeixunOverviewTests", dependencies: ["PeixunOverview"]),
+        .testTarget(
+            name: "PeixunSiteTests",
+            dependencies: ["PeixunSite", "PeixunRegistry", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "PeixunWorkbookTests",
             dependencies: ["PeixunWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -24,8 +24,13 @@ extension CertificateRegistry {
     /// belongs to one person for good — it is never given to anyone else and
     /// the person never gets a second one of that kind).
     ///
+    /// With `key` (found at `keyPath`), the registry pins it on first use and
+    /// refuses any other (`keyMismatch`), and stores the code of every new or
+    /// renamed certificate; without, codes are left unstored.
+    ///
     /// `results` is only changed when the transaction commits.
-    public func reconcile(results: inout Results, runTime: Date) throws -> RegistryChanges {
+    public func reconcile(results: inout Results, runTime: Date, key: VerificationKey? = nil,
+                          keyPath: String = "") throws -> RegistryChanges {
         let scheme = results.scheme
         let programme = scheme.programme
         guard !programme.code.isEmpty else { throw RegistryError.missingProgrammeCode }
@@ -40,6 +45,7 @@ extension CertificateRegistry {
         let snapshot = results
 
         let (changes, numbers) = try write { db -> (RegistryChanges, [Key: String]) in
+            if let key { try Self.pin(key, keyPath: keyPath, at: runTime, registry: path, db: db) }
             try Self.registerProgramme(programme, format: format, kindCodes: kindCodes, db: db)
             let previous = try RunRecord.filter(Column("programme_code") == programme.code)
                 .order(Column("id").desc).fetchOne(db)
@@ -77,6 +83,8 @@ extension CertificateRegistry {
                         changes.reinstated.append(Self.change(cert))
                     }
                     if let detail = Self.holderDifference(cert, person) {
+                        // The code covers the name: a new name gets a new code (below).
+                        if cert.holderName != person.name { cert.code = nil; cert.keyFingerprint = nil }
                         Self.setHolder(&cert, person)
                         try cert.update(db)
                         try Self.event(cert, run: runID, "holder_updated", detail: detail, db: db)
@@ -112,6 +120,7 @@ extension CertificateRegistry {
 
             try Self.compareStandings(snapshot, programme: programme.code, run: runID, hasPrevious: previous != nil,
                                       changes: &changes, db: db)
+            if let key { try Self.storeMissingCodes(key: key, db: db) }
             run.issued = changes.issued.count
             run.revoked = changes.revoked.count
             run.reinstated = changes.reinstated.count

@@ -3,10 +3,12 @@ import GRDB
 import PeixunCore
 
 extension CertificateRegistry {
-    /// Checks a certificate number and the code printed beside it. The code is
-    /// recomputed from the registry's record and the key, and compared in
-    /// constant time; the holder's data is only disclosed when it matches.
-    public func verify(number: String, code: String, key: VerificationKey) throws -> VerificationResult {
+    /// Checks a certificate number and the code printed beside it against the
+    /// code the registry stored when it issued the certificate (under whichever
+    /// of its keys was current then), in constant time; the holder's data is
+    /// only disclosed when it matches. `key` is needed only for a certificate
+    /// from before codes were stored: its code is recomputed with it.
+    public func verify(number: String, code: String, key: VerificationKey? = nil) throws -> VerificationResult {
         let trimmed = number.trimmingCharacters(in: .whitespacesAndNewlines)
         let found: (CertificateRecord, ProgrammeRecord?, Date?)? = try read { db in
             guard let cert = try CertificateRecord.filter(Column("number") == trimmed).fetchOne(db) else { return nil }
@@ -15,8 +17,11 @@ extension CertificateRegistry {
             return (cert, programme, revokedAt)
         }
         guard let (cert, programme, revokedAt) = found else { return .unknownNumber }
-        let expected = VerificationCode.compute(key: key, programme: cert.programmeCode, kind: cert.kind,
-                                                number: cert.number, id: cert.personID, name: cert.holderName)
+        let expected = cert.code ?? key.map { key in
+            VerificationCode.compute(key: key, programme: cert.programmeCode, kind: cert.kind,
+                                     number: cert.number, id: cert.personID, name: cert.holderName)
+        }
+        guard let expected else { throw RegistryError.codesNotStored(registry: path, certificates: 1) }
         guard VerificationCode.matches(code, expected: expected) else { return .forged }
         let verified = VerifiedCertificate(number: cert.number, kind: cert.kind, programmeCode: cert.programmeCode,
                                            programmeName: programme?.name ?? cert.programmeCode,
@@ -26,9 +31,23 @@ extension CertificateRegistry {
         return cert.status == .issued ? .valid(verified) : .revoked(verified)
     }
 
-    /// The code to print on a registered certificate.
+    /// The code to print on a registered certificate: the stored one, else
+    /// (a registry from before codes were stored) recomputed with `key`.
     public func verificationCode(for certificate: CertificateRecord, key: VerificationKey) -> String {
-        VerificationCode.compute(key: key, programme: certificate.programmeCode, kind: certificate.kind,
-                                 number: certificate.number, id: certificate.personID, name: certificate.holderName)
+        certificate.code ?? VerificationCode.compute(key: key, programme: certificate.programmeCode,
+                                                     kind: certificate.kind, number: certificate.number,
+                                                     id: certificate.personID, name: certificate.holderName)
+    }
+
+    /// Every stored code of a programme, by certificate number (for drawing:
+    /// a reprint carries the code first printed, whichever key made it).
+    public func storedCodes(programme: String) throws -> [String: String] {
+        try read { db in
+            var codes: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT number, code FROM certificate WHERE programme_code = ? AND code IS NOT NULL",
+                                           arguments: [programme])
+            while let row = try rows.next() { codes[row["number"]] = row["code"] }
+            return codes
+        }
     }
 }

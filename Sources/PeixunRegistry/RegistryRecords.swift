@@ -53,6 +53,10 @@ public struct CertificateRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var issuedRun: Int64
     /// The run that revoked it last; nil while issued.
     public var revokedRun: Int64?
+    /// 校验码 as printed (`XXXXX-XXXXX`); nil until a run with the key has made it.
+    public var code: String?
+    /// The fingerprint of the key `code` was made under.
+    public var keyFingerprint: String?
 
     enum CodingKeys: String, CodingKey {
         case rowID = "id"
@@ -64,6 +68,8 @@ public struct CertificateRecord: Codable, Sendable, Equatable, FetchableRecord, 
         case county, school
         case issuedRun = "issued_run"
         case revokedRun = "revoked_run"
+        case code
+        case keyFingerprint = "key_fingerprint"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { rowID = inserted.rowID }

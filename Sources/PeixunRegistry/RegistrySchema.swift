@@ -80,6 +80,23 @@ enum RegistrySchema {
                 BEGIN SELECT RAISE(ABORT, 'a certificate''s number and holder never change'); END;
                 """)
         }
+        // The registry pins the verification key (CONTRACT §8): every key it
+        // has accepted, oldest first (the last is the one new codes use), and
+        // each certificate's code as printed, with the key it was made under,
+        // so codes made under an earlier key stay verifiable after a rotation.
+        migrator.registerMigration("v2-pinned-keys") { db in
+            try db.create(table: "verification_key") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("fingerprint", .text).notNull().unique()
+                t.column("key_path", .text).notNull()
+                t.column("recorded_at", .datetime).notNull()
+                t.column("reason", .text).notNull().check { ["first_run", "rotate"].contains($0) }
+            }
+            try db.alter(table: "certificate") { t in
+                t.add(column: "code", .text)
+                t.add(column: "key_fingerprint", .text)
+            }
+        }
         return migrator
     }
 }

@@ -45,6 +45,21 @@ struct CertificateOptions: ParsableArguments {
 
     var keyPath: String { key ?? VerificationKey.defaultPath() }
 
+    /// `keyPath` made absolute, as the registry records it.
+    var absoluteKeyPath: String { URL(fileURLWithPath: keyPath).standardizedFileURL.path }
+
+    /// Why `keyPath` is where the key is looked for, for messages.
+    var keyOrigin: String { key != nil ? "from --key" : VerificationKey.defaultPathOrigin() }
+
+    /// The key a run on `out` issues with: the one the previous run's registry
+    /// pinned (another, or none, is refused before anything is written); a
+    /// new one only when no certificate exists yet. Never inside `out`.
+    func keyForRun(out: String) throws -> VerificationKey {
+        try VerificationKey.ensure(keyPath: keyPath, isOutside: out)
+        let registry = (out as NSString).appendingPathComponent("registry.sqlite")
+        return try VerificationKey.forRun(registryAt: registry, registryName: registry, keyPath: keyPath, origin: keyOrigin)
+    }
+
     var mode: RenderMode {
         guard overlay else { return .full }
         let (x, y) = offsetMM.flatMap(parsedOffset) ?? (0, 0)
@@ -76,12 +91,22 @@ struct CertificateOptions: ParsableArguments {
     /// Draws every certificate of `results` into `directory` (its `certificates/`
     /// folder). A certificate that cannot be drawn (a character no font has) is
     /// reported and left out; the others are written.
-    func write(_ results: Results, key: VerificationKey, into directory: String) throws -> CertificateOutputSummary {
+    /// Each code is the one the registry stored (made under whichever key was
+    /// current when it was issued); `key` only makes those it has not stored.
+    func write(_ results: Results, registry: CertificateRegistry, key: VerificationKey?,
+               into directory: String) throws -> CertificateOutputSummary {
         let renderer = try renderer()
         let code = results.scheme.programme.code
+        let stored = try registry.storedCodes(programme: code)
+        var missing = 0
         let data = CertificateData.batch(from: results) { ref, person in
-            VerificationCode.compute(key: key, programme: code, kind: ref.kind, number: ref.number,
-                                     id: person.id, name: person.name)
+            if let known = stored[ref.number] { return known }
+            guard let key else { missing += 1; return "" }
+            return VerificationCode.compute(key: key, programme: code, kind: ref.kind, number: ref.number,
+                                            id: person.id, name: person.name)
+        }
+        if missing > 0 {
+            throw RunFailure(message: "\(missing) certificates have no stored verification code in \(registry.path) and no key was given: pass --key")
         }
         let bar = Progress(label: "certificates", total: data.count)
         let summary = try renderer.writeAll(data, outputDirectory: directory,

@@ -57,8 +57,11 @@ struct CertifyCommand: ParsableCommand {
         guard let scheme, let input, let registry else { return }
         var results = try Grader.grade(scheme: try SchemeLoader.load(path: scheme), inputDirectory: input)
         try RegistryLookup.fill(&results, from: registry)
-        let key = try VerificationKey.load(at: certificates.keyPath)
-        let drawn = try certificates.write(results, key: key, into: staging.path(""))
+        // Codes come from the registry; the key only for one from before codes were stored.
+        let book = try CertificateRegistry(existingAt: registry)
+        let key = try KeyPinState.read(registryAt: registry).certificatesWithoutCode > 0
+            ? try VerificationKey.load(at: certificates.keyPath) : nil
+        let drawn = try certificates.write(results, registry: book, key: key, into: staging.path(""))
         try staging.commit()
         Log.notice("\(drawn.personFiles.count) certificates, \(drawn.mergedFiles.count) print files → \(out)"
             + (drawn.failures.isEmpty ? "" : "; \(drawn.failures.count) could not be drawn (see warnings)"))

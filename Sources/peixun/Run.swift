@@ -44,19 +44,20 @@ struct RunCommand: ParsableCommand {
         var changes: RegistryChanges?
         var drawn: CertificateOutputSummary?
         if !results.isMidTerm {
-            let keyPath = certificates.keyPath
-            try VerificationKey.ensure(keyPath: keyPath, isOutside: out)
-            let key = try VerificationKey.loadOrCreate(at: keyPath)
+            let key = try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
             let registryPath = staging.path("registry.sqlite")
             let registry = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
-            let reconciled = try registry.reconcile(results: &results, runTime: Date())
+            let reconciled = try registry.reconcile(results: &results, runTime: Date(), key: key, keyPath: certificates.absoluteKeyPath)
             changes = reconciled
             chmod(registryPath, 0o600)  // it holds full ID numbers
             try reconciled.write(to: staging.staging)
             Log.info(reconciled.summaryText)
             changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
+            if let site = try VerifySitePublishing.publish(registry, results: results, into: staging.path("verify")) {
+                changesLine += ", verification site \(site.records) records"
+            }
             if !certificates.skipCertificates {
-                let summary = try certificates.write(results, key: key, into: staging.path(""))
+                let summary = try certificates.write(results, registry: registry, key: key, into: staging.path(""))
                 drawn = summary
                 changesLine += ", \(summary.personFiles.count) drawn"
                 if !summary.failures.isEmpty { changesLine += ", \(summary.failures.count) NOT drawn (see warnings)" }
@@ -79,8 +80,11 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw RunFailure(message: "briefings: \(error)")
         }
-        let files = RunOverview.Files(certificates: drawn, briefings: briefings,
+        var files = RunOverview.Files(certificates: drawn, briefings: briefings,
                                       rosters: rosters.map { "rosters/" + ($0 as NSString).lastPathComponent })
+        if FileManager.default.fileExists(atPath: staging.path("verify/index.html")) {
+            files.files.append(RunOverview.Link(label: "证书查验网站 verify/（发布到网站即可扫码查验）", path: "verify/index.html"))
+        }
         try OverviewWriter.write(RunOverview(results: results, files: files, changes: changes.map(RunOverview.Changes.init)),
                                  to: staging.path(""))
 

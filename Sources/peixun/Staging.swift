@@ -39,6 +39,7 @@ final class Staging {
             close(lockFD)
             throw RunFailure(message: "\(out): another peixun run is writing to this folder; try again when it has finished")
         }
+        StaleRuns.clean(beside: target)  // a crashed run's leftovers, now that the lock is ours
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         try? fm.removeItem(at: staging)
         do {

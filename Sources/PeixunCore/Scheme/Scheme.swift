@@ -198,7 +198,11 @@ public struct CertificateRules: Sendable, Equatable {
     public var numberFormat: String
     /// Code of each kind in numbers (`JY`, `YX`, `FD` in the seed).
     public var kindCodes: [CertificateKind: String]
-    public init(numberFormat: String, kindCodes: [CertificateKind: String]) {
-        self.numberFormat = numberFormat; self.kindCodes = kindCodes
+    /// 核验网址 — where the published verification site (`OUT/verify/`) lives,
+    /// e.g. `https://peixun.example.cn/verify/`. When set, each certificate's QR
+    /// code holds `<verifyURL>#<number>.<code>`; when nil, `<number> <code>`.
+    public var verifyURL: String?
+    public init(numberFormat: String, kindCodes: [CertificateKind: String], verifyURL: String? = nil) {
+        self.numberFormat = numberFormat; self.kindCodes = kindCodes; self.verifyURL = verifyURL
     }
 }

@@ -264,7 +264,7 @@ private struct Reader {
     }
 
     func certificates(_ n: Node) throws -> CertificateRules {
-        try only(n, ["number_format", "kind_codes"])
+        try only(n, ["number_format", "kind_codes", "verify_url"])
         let format = try string(n, "number_format")
         guard format.contains("{seq") else { throw fail(n.sub("number_format"), "must contain {seq} or {seq:0N}") }
         let codesNode = try table(n, "kind_codes")
@@ -272,6 +272,12 @@ private struct Reader {
         var codes: [CertificateKind: String] = [:]
         for kind in CertificateKind.allCases { codes[kind] = try string(codesNode, kind.rawValue) }
         guard Set(codes.values).count == codes.count else { throw fail(codesNode.path, "kind codes must differ") }
-        return CertificateRules(numberFormat: format, kindCodes: codes)
+        var verifyURL: String?
+        if n.table["verify_url"] != nil {
+            let url = try string(n, "verify_url")
+            if let reason = VerifyURL.problem(url) { throw fail(n.sub("verify_url"), reason) }
+            verifyURL = url
+        }
+        return CertificateRules(numberFormat: format, kindCodes: codes, verifyURL: verifyURL)
     }
 }

@@ -13,7 +13,8 @@ extension CertificateData {
             CertificateData(kind: ref.kind, name: p.name, maskedID: p.maskedID, school: p.school, county: p.county,
                             stageSubject: p.stage + p.subject, programme: s.programme.name, hours: hours,
                             result: result, number: ref.number, verificationCode: code(ref, p),
-                            issuer: s.programme.issuer, issueDate: s.programme.issueDate)
+                            issuer: s.programme.issuer, issueDate: s.programme.issueDate,
+                            verifyURL: s.certificates.verifyURL)
         }
         // A certificate without a name is not printed (the roster row is a notice);
         // the number stays reserved in the registry until the name is filled in.

@@ -26,20 +26,31 @@ public struct CertificateData: Sendable, Equatable, Hashable {
     /// 发证单位
     public var issuer: String
     public var issueDate: CivilDate
+    /// The scheme's `verify_url`: the QR code then opens the verification
+    /// site at `<verifyURL>#<number>.<code>`.
+    public var verifyURL: String?
 
     public init(kind: CertificateKind, name: String, maskedID: String, school: String, county: String,
                 stageSubject: String, programme: String, hours: String, result: String, number: String,
-                verificationCode: String, issuer: String, issueDate: CivilDate) {
+                verificationCode: String, issuer: String, issueDate: CivilDate, verifyURL: String? = nil) {
         self.kind = kind; self.name = name; self.maskedID = maskedID; self.school = school
         self.county = county; self.stageSubject = stageSubject; self.programme = programme
         self.hours = hours; self.result = result; self.number = number
         self.verificationCode = verificationCode; self.issuer = issuer; self.issueDate = issueDate
+        self.verifyURL = verifyURL
+    }
+
+    /// What the QR code holds (`{{qr}}`): `<verifyURL>#<number>.<code>` with a
+    /// verification site, else `<number> <code>` for `peixun verify`.
+    public var qrPayload: String {
+        guard let verifyURL else { return "\(number) \(verificationCode)" }
+        return "\(verifyURL)#\(number).\(verificationCode)"
     }
 
     /// The placeholder names a template may use.
     public static let placeholders: Set<String> = [
         "name", "masked_id", "school", "county", "stage_subject", "programme", "hours", "result",
-        "number", "code", "issuer", "issue_date", "issue_date_cn", "title",
+        "number", "code", "issuer", "issue_date", "issue_date_cn", "title", "qr",
     ]
 
     /// Placeholder values for Mustache.
@@ -49,7 +60,7 @@ public struct CertificateData: Sendable, Equatable, Hashable {
             "stage_subject": stageSubject, "programme": programme, "hours": hours, "result": result,
             "number": number, "code": verificationCode, "issuer": issuer,
             "issue_date": "\(issueDate.year)年\(issueDate.month)月\(issueDate.day)日",
-            "issue_date_cn": Self.chineseDate(issueDate), "title": kind.title,
+            "issue_date_cn": Self.chineseDate(issueDate), "title": kind.title, "qr": qrPayload,
         ]
     }
 

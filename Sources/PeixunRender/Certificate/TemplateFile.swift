@@ -52,6 +52,8 @@ struct TemplateFile: Decodable {
     }
     struct Seal: Decodable {
         var image: String?
+        /// A drawn (vector) seal only when a template asks for it explicitly.
+        var drawn: Bool?
         var center: Point
         var diameter: Num
         var text: String?

@@ -131,6 +131,13 @@ struct TemplateResolver {
         if let s = raw.seal {
             guard s.diameter.v > 0 else { throw fail("seal.diameter", "must be > 0") }
             let sealPath = path(s.image)
+            // A centre must never print a made-up seal of a real body: the
+            // seal is the centre's own image, or drawn only when asked for.
+            if sealPath == nil && s.drawn != true {
+                throw fail("seal", "give image = \"seal.png\" (a scan of the centre's own seal), or drawn = true "
+                    + "for a drawn seal (only for a body that uses one); without [seal] the stamp area stays clear")
+            }
+            if sealPath != nil && s.drawn == true { throw fail("seal.drawn", "a seal is either an image or drawn, not both") }
             if let sp = sealPath, !FileManager.default.fileExists(atPath: sp) { throw fail("seal.image", "\(sp) does not exist") }
             seal = CertificateTemplate.Seal(imagePath: sealPath, center: PointMM(x: s.center.x.v, y: s.center.y.v),
                                             diameter: s.diameter.v, text: s.text ?? "{{issuer}}", caption: s.caption ?? "",
