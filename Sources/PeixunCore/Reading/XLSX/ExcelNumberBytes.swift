@@ -8,7 +8,7 @@ extension ExcelNumber {
         if appendPlainDecimal(text, to: &out) { return true }
         // Not plain or more than 15 significant digits: through a Double.
         guard text.count > 0, text.count < 64 else { return false }
-        let value: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
+        let value: Double? = exactDouble(text) ?? withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
             guard let base = buffer.baseAddress else { return nil }
             for index in 0..<text.count { base[index] = CChar(bitPattern: text[index]) }
             base[text.count] = 0
@@ -34,6 +34,40 @@ extension ExcelNumber {
         guard let expanded = shortestDecimal(String(decoding: text, as: UTF8.self)) else { return false }
         out.append(contentsOf: expanded.utf8)
         return true
+    }
+
+    /// A plain decimal whose digits fit in 53 bits, divided by an exact power of ten: one
+    /// correctly rounded division, the same Double that parsing gives (Clinger's fast path).
+    private static func exactDouble(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = -1
+        var at = 0
+        let negative = text[0] == UInt8(ascii: "-")
+        if negative { at = 1 }
+        while at < text.count {
+            let byte = text[at]
+            if byte == UInt8(ascii: "."), fraction < 0 {
+                fraction = 0
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                guard digits < 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else {
+                return nil
+            }
+            at += 1
+        }
+        guard digits > 0, mantissa <= 1 << 53, fraction <= 22 else { return nil }
+        let value = Double(mantissa) / powersOfTen[max(fraction, 0)]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
     }
 
     /// `-?digits(.digits)?` with at most 15 significant digits is its own shortest form once
@@ -89,8 +123,19 @@ extension ExcelNumber {
         var read = from
         let n = bytes.count
         // Most text has no escape: find the first one before rewriting anything.
-        while read + 6 < n, !(bytes[read] == UInt8(ascii: "_") && bytes[read + 1] == UInt8(ascii: "x")) { read += 1 }
-        guard read + 6 < n else { return }
+        guard n - from >= 7 else { return }
+        let found: Int? = bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return nil }
+            var at = from
+            while at + 6 < n, let hit = memchr(base + at, Int32(UInt8(ascii: "_")), n - 6 - at) {
+                let index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if all[index + 1] == UInt8(ascii: "x") { return index }
+                at = index + 1
+            }
+            return nil
+        }
+        guard let first = found else { return }
+        read = first
         var decoded: [UInt8] = Array(bytes[from..<read])
         while read < n {
             if bytes[read] == UInt8(ascii: "_"), read + 6 < n, bytes[read + 1] == UInt8(ascii: "x"),

@@ -37,18 +37,40 @@ final class XMLByteScanner {
     deinit { buffer.deallocate() }
 
     /// Scans what it can of `chunk` (after the bytes kept from before); keeps an unfinished token.
+    /// The chunk is scanned where it lies: only a token cut by a chunk's end is copied.
     func feed<H: XMLScanHandler>(_ chunk: UnsafeRawBufferPointer, to handler: inout H) throws {
-        if count + chunk.count > capacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: count + chunk.count)
+        guard let raw = chunk.baseAddress, chunk.count > 0 else { return }
+        var bytes = UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: chunk.count)
+        if count > 0 {
+            // Finish the kept token with the chunk up to its first `>`.
+            let head = memchr(raw, Int32(Self.gt), bytes.count).map { UnsafeRawPointer($0) - raw + 1 } ?? bytes.count
+            keep(UnsafeBufferPointer(rebasing: bytes[0..<head]))
+            bytes = UnsafeBufferPointer(rebasing: bytes[head...])
+            try scanKept(&handler)
+            if count > 0 {
+                keep(bytes)
+                try scanKept(&handler)
+                return
+            }
+        }
+        let used = try scan(bytes, final: false, &handler)
+        if used < bytes.count { keep(UnsafeBufferPointer(rebasing: bytes[used...])) }
+    }
+
+    private func keep(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity {
+            capacity = max(capacity * 2, count + bytes.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             grown.update(from: buffer, count: count)
             buffer.deallocate()
             buffer = grown
-            capacity = count + chunk.count
         }
-        if let base = chunk.baseAddress, chunk.count > 0 {
-            (buffer + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: chunk.count)
-        }
-        count += chunk.count
+        (buffer + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    private func scanKept<H: XMLScanHandler>(_ handler: inout H) throws {
         let used = try scan(UnsafeBufferPointer(start: buffer, count: count), final: false, &handler)
         count -= used
         if count > 0, used > 0 { memmove(buffer, buffer + used, count) }
@@ -119,6 +141,10 @@ final class XMLByteScanner {
         }
         guard from + 1 < n else { return nil }
         switch base[from + 1] {
+        case Self.slash:
+            // An end tag has no attributes, so no quoted `>`.
+            guard let hit = memchr(base + from + 2, Int32(Self.gt), n - from - 2) else { return nil }
+            return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
         case Self.bang:
             switch starts("<!--") {
             case nil: return nil
