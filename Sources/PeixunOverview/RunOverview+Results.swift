@@ -114,6 +114,7 @@ extension RunOverview {
 
 extension RunOverview.AnomalyRow {
     init(_ a: Anomaly, level: String) {
-        self.init(level: level, file: a.file, line: a.line, kind: a.kind.rawValue, label: a.kind.label, message: a.message)
+        self.init(level: level, file: a.file, line: a.line, kind: a.kind.rawValue, label: a.kind.label, message: a.message,
+                  name: a.personName)
     }
 }

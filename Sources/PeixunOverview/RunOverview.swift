@@ -94,6 +94,8 @@ public struct RunOverview: Sendable, Equatable {
         public var kind: String
         public var label: String
         public var message: String
+        /// The roster person the row belongs to, for searching by name.
+        public var name: String?
     }
 
     public var programme: String

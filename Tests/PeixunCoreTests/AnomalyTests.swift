@@ -56,6 +56,15 @@ import Testing
             "tutor_posts.csv:2:unknown_post_type",
         ]
         #expect(got == expected)
+        // A row of a known person names them (the overview page searches by name); others do not.
+        let named = Dictionary(r.anomalies.map { ("\($0.file):\($0.line ?? 0)", $0.personName) }) { a, _ in a }
+        for row in ["courses.csv:5", "courses.csv:6", "courses.csv:10", "activities.csv:3", "homework.csv:2"] {
+            #expect(named[row] == .some("甲"), "\(row)")
+        }
+        #expect(named["tutor_posts.csv:2"] == .some("坊主"))
+        for row in ["courses.csv:3", "courses.csv:4", "roster.csv:4"] {
+            #expect(named[row] == .some(nil), "\(row)")
+        }
         // Rows that were used, or count for nothing, but deserve a look.
         #expect(Set(r.notices.map { "\($0.file):\($0.line ?? 0):\($0.kind.rawValue)" })
                 == ["roster.csv:6:missing_value", "tutor_posts.csv:3:not_a_tutor"])

@@ -30,12 +30,17 @@ struct RecordStage {
 
     // MARK: - Shared row checks
 
+    /// The row whose person was found last, so its later anomalies carry the person's name.
+    private var rowPerson: (line: Int, person: Int)?
+
     mutating func report(_ file: String, _ line: Int, _ kind: Anomaly.Kind, _ message: String) {
-        anomalies.append(Anomaly(file: file, line: line, kind: kind, message: message))
+        let name = rowPerson.flatMap { $0.line == line ? roster.persons[$0.person].name : nil }
+        anomalies.append(Anomaly(file: file, line: line, kind: kind, message: message, personName: name))
     }
 
     /// The roster index of the row's person, or nil after reporting why not.
     mutating func person(_ r: Record, _ file: String) -> Int? {
+        rowPerson = nil
         let idBytes = r.bytes(0)
         guard let key = IDNumber.key(utf8: idBytes) else {
             report(file, r.line, .invalidID, RowMessages.invalidID(r.string(0)))
@@ -47,6 +52,7 @@ struct RecordStage {
             }
             return nil
         }
+        rowPerson = (r.line, Int(p))
         return Int(p)
     }
 

@@ -55,9 +55,12 @@ public struct Anomaly: Sendable, Equatable, Hashable {
     /// A sentence a clerk understands. Never contains a full ID number of a
     /// roster person other than the row's own value.
     public var message: String
+    /// The name of the roster person the row belongs to, when its ID is known (for searching
+    /// anomalies by name); nil for rows of no known person.
+    public var personName: String?
 
-    public init(file: String, line: Int?, kind: Kind, message: String) {
-        self.file = file; self.line = line; self.kind = kind; self.message = message
+    public init(file: String, line: Int?, kind: Kind, message: String, personName: String? = nil) {
+        self.file = file; self.line = line; self.kind = kind; self.message = message; self.personName = personName
     }
 }
 
