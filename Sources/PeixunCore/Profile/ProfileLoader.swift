@@ -6,26 +6,17 @@ import TOMLKit
 public enum ProfileLoader {
     public static let currentVersion = 1
 
+    private static func error(_ file: String, _ reason: String) -> any Error {
+        ProfileError(file: file, keyPath: "", reason: reason)
+    }
+
     public static func load(path: String) throws -> ExportProfile {
-        let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ProfileError(file: path, keyPath: "", reason: "cannot read the profile file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ProfileError(file: name, keyPath: "", reason: "the profile file is not UTF-8 text")
-        }
+        let (text, name) = try TOMLFile.text(path: path, kind: "profile", error: error)
         return try parse(text, file: name)
     }
 
     public static func parse(_ text: String, file: String = "profile.toml") throws -> ExportProfile {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
-            throw ProfileError(file: file, keyPath: "", reason: "not valid TOML (line \(e.source.begin.line)): \(e.description)")
-        } catch {
-            throw ProfileError(file: file, keyPath: "", reason: "not valid TOML: \(error)")
-        }
+        let root = try TOMLFile.table(text, file: file, error: error)
         return try ProfileReader(file: file).profile(root)
     }
 

@@ -6,26 +6,17 @@ import TOMLKit
 public enum SchemeLoader {
     public static let currentVersion = 1
 
+    private static func error(_ file: String, _ reason: String) -> any Error {
+        SchemeError(file: file, keyPath: "", reason: reason)
+    }
+
     public static func load(path: String) throws -> Scheme {
-        let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SchemeError(file: path, keyPath: "", reason: "cannot read the scheme file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SchemeError(file: name, keyPath: "", reason: "the scheme file is not UTF-8 text")
-        }
+        let (text, name) = try TOMLFile.text(path: path, kind: "scheme", error: error)
         return try parse(text, file: name)
     }
 
     public static func parse(_ text: String, file: String = "scheme.toml") throws -> Scheme {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
-            throw SchemeError(file: file, keyPath: "", reason: "not valid TOML (line \(e.source.begin.line)): \(e.description)")
-        } catch {
-            throw SchemeError(file: file, keyPath: "", reason: "not valid TOML: \(error)")
-        }
+        let root = try TOMLFile.table(text, file: file, error: error)
         return try Reader(file: file).scheme(Node(table: root, path: ""))
     }
 }
