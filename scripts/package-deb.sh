@@ -9,6 +9,9 @@
 # Usage: scripts/package-deb.sh [--no-build]   (prints the path of the .deb on stdout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Only the package's path goes to stdout (callers take it with $(...)); everything else, the
+# compiler's and linker's chatter included, goes to stderr.
+exec 3>&1 1>&2
 scripts/setup.sh
 
 scratch=.build-static
@@ -86,4 +89,4 @@ mkdir -p out
 deb="out/peixun_${version}_${arch}.deb"
 dpkg-deb --root-owner-group -Zxz -z1 --build "$root" "$deb" >/dev/null
 echo "package-deb: $deb ($(du -h "$deb" | cut -f1); Depends: $depends)" >&2
-echo "$deb"
+echo "$deb" >&3

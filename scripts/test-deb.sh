@@ -15,7 +15,7 @@ fail() { echo "FAIL - $*" >&2; exit 1; }
 export DEBIAN_FRONTEND=noninteractive
 
 start=$(date +%s)
-deb=$(scripts/package-deb.sh "$@")
+deb=$(scripts/package-deb.sh "$@" | tail -n 1)
 built=$(date +%s)
 test -f "$deb" || fail "no package at $deb"
 ok "built $deb in $((built - start)) s"
