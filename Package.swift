@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "PeixunCore", "CPangoCairo", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["Cairo/README.md"]

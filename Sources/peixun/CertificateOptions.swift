@@ -93,8 +93,10 @@ struct CertificateOptions: ParsableArguments {
     /// reported and left out; the others are written.
     /// Each code is the one the registry stored (made under whichever key was
     /// current when it was issued); `key` only makes those it has not stored.
+    /// With `reuse` (a rerun), files drawn by the previous run from the same inputs are taken over;
+    /// `clock` gets the time of the per-person and the merged phase.
     func write(_ results: Results, registry: CertificateRegistry, key: VerificationKey?,
-               into directory: String) throws -> CertificateOutputSummary {
+               into directory: String, reuse: OutputReuse? = nil, clock: StageClock? = nil) throws -> CertificateOutputSummary {
         let renderer = try renderer()
         let code = results.scheme.programme.code
         let stored = try registry.storedCodes(programme: code)
@@ -110,7 +112,8 @@ struct CertificateOptions: ParsableArguments {
         }
         let bar = Progress(label: "certificates", total: data.count)
         let summary = try renderer.writeAll(data, outputDirectory: directory,
-                                            options: CertificateOutputOptions(mode: mode, progress: bar.update))
+                                            options: CertificateOutputOptions(mode: mode, reuse: reuse, progress: bar.update,
+                                                                              phaseDone: { clock?.add($0, seconds: $1) }))
         bar.finish()
         for f in summary.failures { Log.warning("certificate not drawn: \(f)") }
         return summary

@@ -20,7 +20,11 @@ struct RunCommand: ParsableCommand {
             refused. Files with full ID numbers (results.json, rosters/, registry.sqlite) are 0640 \
             in 0750 folders whatever the umask; --group names the staff group that may read them. \
             Safe to run from cron: quiet unless something needs attention, and a one-line \
-            summary at the end. With --as-of (mid-term) no certificate is issued or revoked.
+            summary at the end. With --as-of (mid-term) no certificate is issued or revoked. \
+            A rerun takes over every certificate and briefing PDF of the previous outputs whose \
+            inputs did not change (the data drawn, the template and image files, the fonts, the \
+            libraries and Peixun's own binary: .peixun-drawn lists each file's key) and draws only \
+            the rest; the outputs are the same bytes as a full redraw (--redraw).
             """)
 
     @OptionGroup var options: GradingOptions
@@ -35,10 +39,19 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var group: OutputGroup
 
+    @Flag(name: .long, help: "Draw every certificate and briefing again instead of taking over the previous run's unchanged files.")
+    var redraw = false
+
+    @Option(name: .long, help: ArgumentHelp("Write each stage's wall time and peak memory (tab-separated) to this file.", valueName: "file"))
+    var timings: String?
+
     func run() throws {
+        let clock = StageClock()
         let staging = try Staging(out: out, group: group.gid)
         var results = try options.grade()
+        clock.mark("grading")
         let started = Date()
+        let reuse = OutputReuse(previousRoot: redraw ? nil : staging.previous(""), root: staging.path(""))
 
         var changesLine = "mid-term: no certificates issued"
         var changes: RegistryChanges?
@@ -53,13 +66,19 @@ struct RunCommand: ParsableCommand {
             try reconciled.write(to: staging.staging)
             Log.info(reconciled.summaryText)
             changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
+            clock.mark("registry")
             if let site = try VerifySitePublishing.publish(registry, results: results, into: staging.path("verify")) {
                 changesLine += ", verification site \(site.records) records"
             }
+            clock.mark("verification site")
             if !certificates.skipCertificates {
-                let summary = try certificates.write(results, registry: registry, key: key, into: staging.path(""))
+                let summary = try certificates.write(results, registry: registry, key: key, into: staging.path(""),
+                                                     reuse: reuse, clock: clock)
                 drawn = summary
-                changesLine += ", \(summary.personFiles.count) drawn"
+                changesLine += summary.reused > 0
+                    ? ", \(summary.personFiles.count) certificates (\(summary.reused) files unchanged since the previous run taken over, the rest drawn)"
+                    : ", \(summary.personFiles.count) drawn"
+                clock.mark("certificates: templates, codes, folders")
                 if !summary.failures.isEmpty { changesLine += ", \(summary.failures.count) NOT drawn (see warnings)" }
             }
         }
@@ -70,16 +89,19 @@ struct RunCommand: ParsableCommand {
         let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))
         AnomaliesCSV.write(results.anomalies, notices: results.notices, to: anomalies)
         try anomalies.close()
+        clock.mark("results.json, anomalies.csv")
         let rosters = try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split))
         for path in rosters { Log.info("wrote \(path)") }
+        clock.mark("rosters")
         let briefings: BriefingWriter.Output
         do {
-            briefings = try BriefingWriter.writeAll(results: results, to: staging.path(""))
+            briefings = try BriefingWriter.writeAll(results: results, to: staging.path(""), reuse: reuse)
             Log.info("wrote \(briefings.written.count) briefing and summary files")
             for failure in briefings.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
         } catch {
             throw RunFailure(message: "briefings: \(error)")
         }
+        clock.mark("briefings")
         var files = RunOverview.Files(certificates: drawn, briefings: briefings,
                                       rosters: rosters.map { "rosters/" + ($0 as NSString).lastPathComponent })
         if FileManager.default.fileExists(atPath: staging.path("verify/index.html")) {
@@ -87,8 +109,12 @@ struct RunCommand: ParsableCommand {
         }
         try OverviewWriter.write(RunOverview(results: results, files: files, changes: changes.map(RunOverview.Changes.init)),
                                  to: staging.path(""))
+        clock.mark("overview page")
 
+        try reuse.writeManifest()
         try staging.commit()
+        clock.mark("commit")
+        if let timings { try Data(clock.text.utf8).write(to: URL(fileURLWithPath: timings), options: .atomic) }
         let passed = results.trainees.filter(\.passed).count
         Log.notice("\(results.scheme.programme.name): \(results.trainees.count) trainees, \(passed) passed; "
             + "\(results.tutors.count) tutors; \(results.anomalies.count) anomalies; \(changesLine) → \(out) "

@@ -30,7 +30,9 @@ public enum BriefingWriter {
     /// character no installed font has) does not stop the others: its Markdown
     /// briefing is still written, and the failure is returned for the caller
     /// to report. A cron job at term end must not lose every briefing to one name.
-    public static func writeAll(results: Results, to directory: String, workers: Int? = nil) throws -> Output {
+    /// With `reuse`, a 坊 PDF drawn by the previous run from the same facts is taken over.
+    public static func writeAll(results: Results, to directory: String, workers: Int? = nil,
+                                reuse: OutputReuse? = nil) throws -> Output {
         let fm = FileManager.default
         let root = URL(fileURLWithPath: directory)
         var taken = Set<String>()
@@ -51,15 +53,23 @@ public enum BriefingWriter {
         let lookup = BriefingLookup(results: results)
         let issuer = results.scheme.programme.issuer
         let count = results.classes.count
+        var base = ContentKey(RenderEnvironment.key)
+        base.add("briefing v1")
+        base.add(issuer)
         let state = WorkState(count: count)
         let n = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, max(count, 1)))
         DispatchQueue.concurrentPerform(iterations: n) { _ in
             while let i = state.next() {
                 do {
                     let facts = ClassBriefingFacts(results: results, classIndex: i, lookup: lookup)
-                    let base = root.appendingPathComponent(stems[i]).path
-                    try writeText(BriefingMarkdown.classBriefing(facts), to: base + ".md")
-                    try ClassBriefingPDF.write(facts, issuer: issuer, to: base + ".pdf")
+                    let path = root.appendingPathComponent(stems[i]).path
+                    try writeText(BriefingMarkdown.classBriefing(facts), to: path + ".md")
+                    var key = ContentKey(base)
+                    key.add(reflecting: facts)
+                    let digest = key.hex
+                    if let reuse, reuse.takeOver(stems[i] + ".pdf", key: digest) { continue }
+                    try ClassBriefingPDF.write(facts, issuer: issuer, to: path + ".pdf")
+                    reuse?.record(stems[i] + ".pdf", key: digest)
                 } catch {
                     state.fail(i, error)
                 }

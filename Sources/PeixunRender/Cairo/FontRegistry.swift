@@ -59,13 +59,21 @@ public enum FontRegistry {
     }
 
     /// The font files fontconfig loaded from the registered directories.
-    public static func registeredFiles() -> [String] {
+    public static func registeredFiles() -> [String] { files(in: [FcSetApplication]) }
+
+    /// Every font file Pango may draw with: the registered directories' and the system's.
+    public static func allFiles() -> [String] { Array(Set(files(in: [FcSetApplication, FcSetSystem]))).sorted() }
+
+    private static func files(in sets: [FcSetName]) -> [String] {
         ensureDefault()
         return lock.withLock {
-            guard let config = FcConfigGetCurrent(), let set = FcConfigGetFonts(config, FcSetApplication) else { return [] }
+            guard let config = FcConfigGetCurrent() else { return [] }
             var files: [String] = []
-            for i in 0..<Int(set.pointee.nfont) {
-                if let pattern = set.pointee.fonts[i], let f = peixun_fc_pattern_file(pattern) { files.append(String(cString: f)) }
+            for name in sets {
+                guard let set = FcConfigGetFonts(config, name) else { continue }
+                for i in 0..<Int(set.pointee.nfont) {
+                    if let pattern = set.pointee.fonts[i], let f = peixun_fc_pattern_file(pattern) { files.append(String(cString: f)) }
+                }
             }
             return files.sorted()
         }

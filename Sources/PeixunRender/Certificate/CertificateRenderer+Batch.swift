@@ -14,12 +14,22 @@ public struct CertificateOutputOptions: Sendable {
     public var workers: Int
     /// Called (from any thread, serialised) with pages done and pages in total.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Files of the previous run to take over instead of drawing (reruns).
+    public var reuse: OutputReuse?
+    /// Called after each phase ("per-person certificates", "merged print files") with its wall time.
+    public var phaseDone: (@Sendable (String, TimeInterval) -> Void)?
 
     public init(mode: RenderMode = .full, perPerson: Bool = true, mergedByCounty: Bool = true,
                 mergedBySchool: Bool = true, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.mode = mode; self.perPerson = perPerson; self.mergedByCounty = mergedByCounty
         self.mergedBySchool = mergedBySchool; self.workers = max(1, workers); self.progress = progress
+    }
+
+    public init(mode: RenderMode = .full, reuse: OutputReuse?, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                phaseDone: (@Sendable (String, TimeInterval) -> Void)? = nil) {
+        self.init(mode: mode, progress: progress)
+        self.reuse = reuse; self.phaseDone = phaseDone
     }
 }
 
@@ -31,6 +41,12 @@ public struct CertificateOutputSummary: Sendable, Equatable {
     public var mergedFiles: [String]
     /// Certificates that could not be drawn (no file; left out of merged files), in print order.
     public var failures: [CertificateFailure]
+    /// Files taken over from the previous run instead of drawn (`CertificateOutputOptions.reuse`).
+    public var reused: Int = 0
+
+    public init(personFiles: [String], mergedFiles: [String], failures: [CertificateFailure], reused: Int = 0) {
+        self.personFiles = personFiles; self.mergedFiles = mergedFiles; self.failures = failures; self.reused = reused
+    }
 }
 
 extension CertificateRenderer {
@@ -108,46 +124,23 @@ extension CertificateRenderer {
                 throw RenderError.output(path: dir, message: error.localizedDescription)
             }
         }
-        // Big merged files first, so no worker is left with one at the end.
-        let order = jobs.indices.sorted { a, b in
-            func weight(_ j: Job) -> Int {
-                switch j { case .people: return 0; case let .merged(_, _, items): return items.count }
-            }
-            return weight(jobs[a]) > weight(jobs[b])
-        }
-
         let state = BatchState(total: total, progress: options.progress)
-        let mode = options.mode
-        let workers = min(options.workers, max(1, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var assets: [CertificateKind: TemplateAssets] = [:]
-            while let index = state.next(of: order.count), !state.stopped {
-                do {
-                    switch jobs[order[index]] {
-                    case let .people(slice):
-                        for d in slice {
-                            let t = try template(for: d.kind)
-                            let a = try assets[d.kind] ?? TemplateAssets(t)
-                            assets[d.kind] = a
-                            do {
-                                try writePDF(d, to: layout.root + "/" + layout.personFile(d), mode: mode, assets: a)
-                            } catch let f as CertificateFailure {
-                                state.fail(f)
-                            }
-                            state.advance(1)
-                        }
-                    case let .merged(path, title, items):
-                        let f = try writeMergedPDF(items, to: path, title: title, mode: mode, assets: assets)
-                        // Failures already counted by the per-person pass.
-                        if !options.perPerson { f.forEach { state.fail($0) } }
-                        state.advance(items.count)
-                    }
-                } catch {
-                    state.stop(error)
-                }
-            }
+        let keys = try options.reuse.map { _ in try ContentKeys(self, mode: options.mode) }
+        // Per-person files first, then the merged files, big ones first so no worker is left
+        // with one at the end; each phase timed on its own.
+        let phases: [(String, [Job])] = [
+            ("per-person certificates", jobs.filter { if case .people = $0 { return true } else { return false } }),
+            ("merged print files", jobs.filter { if case .merged = $0 { return true } else { return false } }.sorted { a, b in
+                guard case let .merged(_, _, x) = a, case let .merged(_, _, y) = b else { return false }
+                return x.count > y.count
+            }),
+        ]
+        for (name, phaseJobs) in phases where !phaseJobs.isEmpty {
+            let started = Date()
+            draw(phaseJobs, layout: layout, options: options, keys: keys, state: state)
+            if let error = state.error { throw error }
+            options.phaseDone?(name, Date().timeIntervalSince(started))
         }
-        if let error = state.error { throw error }
 
         let failed = Set(state.failures.map { "\($0.kind.rawValue)|\($0.number)|\($0.name)" })
         let personFiles = options.perPerson
@@ -157,7 +150,61 @@ extension CertificateRenderer {
         let allFailures = (failures + state.failures).sorted { a, b in
             [a.kind.rawValue, a.number, a.name].lexicographicallyPrecedes([b.kind.rawValue, b.number, b.name])
         }
-        return CertificateOutputSummary(personFiles: personFiles, mergedFiles: merged, failures: allFailures)
+        return CertificateOutputSummary(personFiles: personFiles, mergedFiles: merged, failures: allFailures,
+                                        reused: state.reused)
+    }
+
+    /// Draws `jobs` on `options.workers` threads, each with its own template assets;
+    /// a file whose content key the previous run recorded is taken over instead.
+    private func draw(_ jobs: [Job], layout: CertificateOutputLayout, options: CertificateOutputOptions,
+                      keys: ContentKeys?, state: BatchState) {
+        let mode = options.mode
+        let reuse = options.reuse
+        let workers = min(options.workers, max(1, jobs.count))
+        state.rewind()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var assets: [CertificateKind: TemplateAssets] = [:]
+            while let index = state.next(of: jobs.count), !state.stopped {
+                do {
+                    switch jobs[index] {
+                    case let .people(slice):
+                        for d in slice {
+                            let rel = layout.personFile(d)
+                            let key = keys?.person(d)
+                            if let reuse, let key, reuse.takeOver("certificates/" + rel, key: key) {
+                                state.advance(1, reused: 1)
+                                continue
+                            }
+                            let t = try template(for: d.kind)
+                            let a = try assets[d.kind] ?? TemplateAssets(t)
+                            assets[d.kind] = a
+                            do {
+                                try writePDF(d, to: layout.root + "/" + rel, mode: mode, assets: a)
+                                if let key { reuse?.record("certificates/" + rel, key: key) }
+                            } catch let f as CertificateFailure {
+                                state.fail(f)
+                            }
+                            state.advance(1)
+                        }
+                    case let .merged(path, title, items):
+                        let rel = "certificates/" + String(path.dropFirst(layout.root.count + 1))
+                        let key = keys?.merged(items, title: title)
+                        if let reuse, let key, reuse.takeOver(rel, key: key) {
+                            state.advance(items.count, reused: 1)
+                            continue
+                        }
+                        let f = try writeMergedPDF(items, to: path, title: title, mode: mode, assets: assets)
+                        // A file that left a certificate out is drawn again next time (it may draw then).
+                        if f.isEmpty, let key { reuse?.record(rel, key: key) }
+                        // Failures already counted by the per-person pass.
+                        if !options.perPerson { f.forEach { state.fail($0) } }
+                        state.advance(items.count)
+                    }
+                } catch {
+                    state.stop(error)
+                }
+            }
+        }
     }
 
     /// Writes the calibration page of `kind` to `path`.
@@ -176,6 +223,7 @@ private final class BatchState: @unchecked Sendable {
     private let lock = NSLock()
     private var cursor = 0
     private var done = 0
+    private(set) var reused = 0
     private let total: Int
     private let progress: (@Sendable (Int, Int) -> Void)?
     private(set) var failures: [CertificateFailure] = []
@@ -192,9 +240,12 @@ private final class BatchState: @unchecked Sendable {
             return cursor
         }
     }
-    func advance(_ n: Int) {
+    /// Starts handing out jobs from the first again (the next phase).
+    func rewind() { lock.withLock { cursor = 0 } }
+    func advance(_ n: Int, reused files: Int = 0) {
         lock.withLock {
             done += n
+            reused += files
             progress?(done, total)
         }
     }
