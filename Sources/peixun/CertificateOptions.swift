@@ -91,13 +91,19 @@ struct CertificateOptions: ParsableArguments {
     /// Draws every certificate of `results` into `directory` (its `certificates/`
     /// folder). A certificate that cannot be drawn (a character no font has) is
     /// reported and left out; the others are written.
-    /// Each code is the one the registry stored (made under whichever key was
-    /// current when it was issued); `key` only makes those it has not stored.
     /// With `reuse` (a rerun), files drawn by the previous run from the same inputs are taken over;
     /// `clock` gets the time of the per-person and the merged phase.
     func write(_ results: Results, registry: CertificateRegistry, key: VerificationKey?,
                into directory: String, reuse: OutputReuse? = nil, clock: StageClock? = nil) throws -> CertificateOutputSummary {
         let renderer = try renderer()
+        return try draw(try printBatch(results, registry: registry, key: key), with: renderer, into: directory,
+                        reuse: reuse, clock: clock)
+    }
+
+    /// Every certificate of `results` as it is printed. Each code is the one the registry stored
+    /// (made under whichever key was current when it was issued); `key` only makes those it has
+    /// not stored.
+    func printBatch(_ results: Results, registry: CertificateRegistry, key: VerificationKey?) throws -> [CertificateData] {
         let code = results.scheme.programme.code
         let stored = try registry.storedCodes(programme: code)
         var missing = 0
@@ -110,13 +116,18 @@ struct CertificateOptions: ParsableArguments {
         if missing > 0 {
             throw RunFailure(message: "\(missing) certificates have no stored verification code in \(registry.path) and no key was given: pass --key")
         }
+        return data
+    }
+
+    /// Draws `data` in `mode` into `directory`, with a progress bar; warns of each certificate not drawn.
+    func draw(_ data: [CertificateData], with renderer: CertificateRenderer, mode: RenderMode? = nil, into directory: String,
+              reuse: OutputReuse? = nil, clock: StageClock? = nil) throws -> CertificateOutputSummary {
         let bar = Progress(label: "certificates", total: data.count)
         let summary = try renderer.writeAll(data, outputDirectory: directory,
-                                            options: CertificateOutputOptions(mode: mode, reuse: reuse, progress: bar.update,
+                                            options: CertificateOutputOptions(mode: mode ?? self.mode, reuse: reuse, progress: bar.update,
                                                                               phaseDone: { clock?.add($0, seconds: $1) }))
         bar.finish()
         for f in summary.failures { Log.warning("certificate not drawn: \(f)") }
         return summary
     }
 }
-

@@ -19,7 +19,8 @@ struct Peixun: ParsableCommand {
             """,
         version: PeixunCore.version,
         subcommands: [RunCommand.self, GradeCommand.self, CheckCommand.self, CertifyCommand.self, RosterCommand.self,
-                      BriefCommand.self, SampleCommand.self, InspectCommand.self, VerifyCommand.self, KeyCommand.self])
+                      BriefCommand.self, SampleCommand.self, InspectCommand.self, VerifyCommand.self, KeyCommand.self,
+                      PartCommand.self, AssembleCommand.self])
 
     static func main() {
         if CommandLine.arguments.count == 1 {

@@ -45,6 +45,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write each stage's wall time and peak memory (tab-separated) to this file.", valueName: "file"))
     var timings: String?
 
+    @Option(name: .long, help: ArgumentHelp("Grade, number and write everything but the certificates into OUT.parts/, split the drawing into N parts by whole 区县 (`peixun part K/N`, on any machine), and leave --out as it is until `peixun assemble`.", valueName: "N"))
+    var parts: Int?
+
+    func validate() throws {
+        if let parts, !(1...1000).contains(parts) { throw ValidationError("--parts must be between 1 and 1000") }
+        if parts != nil && certificates.skipCertificates { throw ValidationError("--parts splits the drawing of certificates: not with --no-certificates") }
+    }
+
     func run() throws {
         let clock = StageClock()
         let staging = try Staging(out: out, group: group.gid)
@@ -55,6 +63,8 @@ struct RunCommand: ParsableCommand {
 
         var changesLine = "mid-term: no certificates issued"
         var changes: RegistryChanges?
+        var job: PartsJob?, plan: PartsJob.Plan?
+        if parts != nil && results.isMidTerm { throw RunFailure(message: "--parts: a mid-term run (--as-of) issues no certificates to draw") }
         var drawn: CertificateOutputSummary?
         if !results.isMidTerm {
             let key = try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
@@ -71,7 +81,11 @@ struct RunCommand: ParsableCommand {
                 changesLine += ", verification site \(site.records) records"
             }
             clock.mark("verification site")
-            if !certificates.skipCertificates {
+            if let parts {
+                let planned = try prepareParts(parts, results: results, registry: registry, key: key)
+                job = planned.job; plan = planned.plan; drawn = planned.files
+                changesLine += ", \(planned.files.personFiles.count) to draw in \(parts) parts"
+            } else if !certificates.skipCertificates {
                 let summary = try certificates.write(results, registry: registry, key: key, into: staging.path(""),
                                                      reuse: reuse, clock: clock)
                 drawn = summary
@@ -112,12 +126,35 @@ struct RunCommand: ParsableCommand {
         clock.mark("overview page")
 
         try reuse.writeManifest()
+        let passed = results.trainees.filter(\.passed).count
+        let line = "\(results.scheme.programme.name): \(results.trainees.count) trainees, \(passed) passed; "
+            + "\(results.tutors.count) tutors; \(results.anomalies.count) anomalies; \(changesLine)"
+        if let job, var plan {
+            try staging.hand(to: job.base)
+            plan.summary = line
+            try PartsJob.write(plan, to: job.planFile)
+            Log.notice(line + " → \(job.folder.path); now `peixun part K/\(plan.parts) --out \(out)` for every K "
+                + "from 1 to \(plan.parts) (in parallel, on any machine that sees the folder), then `peixun assemble --out \(out)`")
+            return
+        }
         try staging.commit()
         clock.mark("commit")
         if let timings { try Data(clock.text.utf8).write(to: URL(fileURLWithPath: timings), options: .atomic) }
-        let passed = results.trainees.filter(\.passed).count
-        Log.notice("\(results.scheme.programme.name): \(results.trainees.count) trainees, \(passed) passed; "
-            + "\(results.tutors.count) tutors; \(results.anomalies.count) anomalies; \(changesLine) → \(out) "
-            + String(format: "(outputs in %.1f s)", Date().timeIntervalSince(started)))
+        Log.notice(line + " → \(out) " + String(format: "(outputs in %.1f s)", Date().timeIntervalSince(started)))
+    }
+
+    /// `--parts N`: the print batch and the plan into the job folder; the files the parts will
+    /// draw, for the overview page.
+    private func prepareParts(_ parts: Int, results: Results, registry: CertificateRegistry,
+                              key: VerificationKey) throws -> (job: PartsJob, plan: PartsJob.Plan, files: CertificateOutputSummary) {
+        let renderer = try certificates.renderer()
+        let data = try certificates.printBatch(results, registry: registry, key: key)
+        let job = PartsJob(out: out)
+        try job.reset()
+        let digest = try PrintBatch.write(data, to: job.batch.path)
+        let plan = PartsJob.Plan(parts: parts, batchDigest: digest, mode: PartsJob.modeText(certificates.mode),
+                                 templatesDigest: renderer.templatesDigest(mode: certificates.mode),
+                                 counties: PrintParts.assign(data, parts: parts).mapValues { $0 + 1 }, summary: "")
+        return (job, plan, CertificateRenderer.plannedFiles(data))
     }
 }

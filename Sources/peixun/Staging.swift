@@ -87,6 +87,16 @@ final class Staging {
         return FileManager.default.fileExists(atPath: p) ? p : nil
     }
 
+    /// Moves the staging folder to `folder` (a split run's `base/`, `PartsJob`) instead of
+    /// replacing the target, which stays as it is.
+    func hand(to folder: URL) throws {
+        try? FileManager.default.removeItem(at: folder)
+        guard rename(staging.path, folder.path) == 0 else {
+            throw RunFailure(message: "\(folder.path): cannot move the outputs there: \(String(cString: strerror(errno)))")
+        }
+        committed = true
+    }
+
     /// Puts the staging folder in place of the target: the old outputs are
     /// moved aside, the new ones renamed in, the old ones deleted.
     func commit() throws {

@@ -15,10 +15,7 @@ struct ContentKeys: Sendable {
             key.add(reflecting: mode)
             key.add(renderer.creator)
             key.add(kind.rawValue)
-            var files = [t.file]
-            if let image = t.backgroundImagePath { files.append(image) }
-            if let image = t.seal?.imagePath { files.append(image) }
-            key.add(RenderEnvironment.filesKey(files).hex)
+            key.add(RenderEnvironment.filesKey(t.sourceFiles).hex)
             base[kind] = key
         }
         self.base = base
@@ -40,6 +37,28 @@ struct ContentKeys: Sendable {
         for d in items {
             key.add(d.kind.rawValue)
             key.add(reflecting: d)
+        }
+        return key.hex
+    }
+}
+
+extension CertificateTemplate {
+    /// The files a template is drawn from: its TOML file and the images it names.
+    var sourceFiles: [String] {
+        [file] + [backgroundImagePath, seal?.imagePath].compactMap { $0 }
+    }
+}
+
+extension CertificateRenderer {
+    /// A digest of every loaded template's bytes and images, with the render mode: the parts of
+    /// a run (`peixun part`) check they draw with what the run planned.
+    public func templatesDigest(mode: RenderMode) -> String {
+        var key = ContentKey()
+        key.add(reflecting: mode)
+        for kind in CertificateKind.allCases {
+            guard let t = templates[kind] else { continue }
+            key.add(kind.rawValue)
+            key.add(RenderEnvironment.filesKey(t.sourceFiles).hex)
         }
         return key.hex
     }

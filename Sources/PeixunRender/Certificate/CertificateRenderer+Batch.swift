@@ -94,30 +94,12 @@ extension CertificateRenderer {
             total += people.count
         }
         var mergedFiles: [String] = []
-        func addMerged(_ rel: String, _ title: String, _ items: [CertificateData]) {
-            let path = layout.root + "/" + rel
+        for group in Self.mergedGroups(people, layout: layout, options: options) {
+            let path = layout.root + "/" + group.file
             directories.insert((path as NSString).deletingLastPathComponent)
-            jobs.append(.merged(path: path, title: title, items: items))
-            mergedFiles.append(rel)
-            total += items.count
-        }
-        let byKind = Dictionary(grouping: people, by: \.kind)
-        for kind in CertificateKind.allCases {
-            guard let list = byKind[kind] else { continue }
-            let counties = Dictionary(grouping: list, by: \.county)
-            for county in counties.keys.sorted() {
-                let inCounty = counties[county] ?? []
-                if options.mergedByCounty {
-                    addMerged(layout.countyFile(kind: kind, county: county), "\(kind.title) \(county)", inCounty)
-                }
-                if options.mergedBySchool {
-                    let schools = Dictionary(grouping: inCounty, by: \.school)
-                    for school in schools.keys.sorted() {
-                        addMerged(layout.schoolFile(kind: kind, county: county, school: school),
-                                  "\(kind.title) \(county) \(school)", schools[school] ?? [])
-                    }
-                }
-            }
+            jobs.append(.merged(path: path, title: group.title, items: group.items))
+            mergedFiles.append(group.file)
+            total += group.items.count
         }
         for dir in directories.sorted() {
             do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
@@ -152,6 +134,44 @@ extension CertificateRenderer {
         }
         return CertificateOutputSummary(personFiles: personFiles, mergedFiles: merged, failures: allFailures,
                                         reused: state.reused)
+    }
+
+    /// The merged print files of `people` (unique, in print order): per kind, each 区县's file
+    /// and its 单位's files, with their titles and pages.
+    static func mergedGroups(_ people: [CertificateData], layout: CertificateOutputLayout,
+                             options: CertificateOutputOptions) -> [(file: String, title: String, items: [CertificateData])] {
+        var groups: [(file: String, title: String, items: [CertificateData])] = []
+        let byKind = Dictionary(grouping: people, by: \.kind)
+        for kind in CertificateKind.allCases {
+            guard let list = byKind[kind] else { continue }
+            let counties = Dictionary(grouping: list, by: \.county)
+            for county in counties.keys.sorted() {
+                let inCounty = counties[county] ?? []
+                if options.mergedByCounty {
+                    groups.append((layout.countyFile(kind: kind, county: county), "\(kind.title) \(county)", inCounty))
+                }
+                if options.mergedBySchool {
+                    let schools = Dictionary(grouping: inCounty, by: \.school)
+                    for school in schools.keys.sorted() {
+                        groups.append((layout.schoolFile(kind: kind, county: county, school: school),
+                                       "\(kind.title) \(county) \(school)", schools[school] ?? []))
+                    }
+                }
+            }
+        }
+        return groups
+    }
+
+    /// The files `writeAll` writes for `certificates` when every certificate draws: per-person
+    /// files (a second certificate with the same number and name left out) and merged files.
+    public static func plannedFiles(_ certificates: [CertificateData],
+                                    options: CertificateOutputOptions = CertificateOutputOptions()) -> CertificateOutputSummary {
+        let layout = CertificateOutputLayout(outputDirectory: "")
+        var seen = Set<String>()
+        let people = certificates.sorted(by: CertificateOutputLayout.printOrder).filter { seen.insert(layout.personFile($0)).inserted }
+        let merged = mergedGroups(people, layout: layout, options: options).map(\.file)
+        return CertificateOutputSummary(personFiles: options.perPerson ? people.map(layout.personFile).sorted() : [],
+                                        mergedFiles: merged.sorted(), failures: [])
     }
 
     /// Draws `jobs` on `options.workers` threads, each with its own template assets;

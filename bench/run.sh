@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Benchmark: the whole term-end job, `peixun run`, on `peixun sample --people N`, then its reruns.
+#   bench/run.sh [N]          (default 100000)
+#   BENCH_SPREAD=units bench/run.sh N   (the 1 % correction in whole 单位 instead of spread evenly)
+# Prints the wall time of each stage (grading, registry, verification site, per-person
+# certificates, merged print files, results.json, rosters, briefings, overview page) and peak
+# memory for:
+#   1. the first run (empty output folder);
+#   2. a rerun with nothing changed;
+#   3. a rerun after a correction touching 1 % of the trainees (a wrong character in the name:
+#      their certificates, their 单位's and 区县's print files and their 坊's briefing change);
+#   4. the same corrected data drawn in full (--redraw) on a copy of the outputs before the
+#      rerun, whose outputs must be byte-identical to the rerun's (checked with cmp).
+# Ratios are against the first run measured in the same invocation (target: rerun ≤ 5 %).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+people=${1:-100000}
+spread=${BENCH_SPREAD:-even}
+work=${BENCH_DIR:-/tmp/peixun-run-$people}
+scheme=seeds/xuchang-2021-1/scheme.toml
+swift build -c release --product peixun -q
+bin=$PWD/.build/release/peixun
+export PEIXUN_KEY_FILE=$work/secret.key
+if [ ! -f "$work/in/.complete" ]; then
+  rm -rf "$work"; mkdir -p "$work"
+  echo "generating $people people into $work/in ..." >&2
+  $bin sample --people "$people" --seed 1 --out "$work/in" >/dev/null
+  touch "$work/in/.complete"
+fi
+rm -rf "$work/out" "$work/copy" "$work/fixed" "$work"/*.tsv "$work/secret.key"
+
+run() { # label out input [extra args] → $work/<label>.tsv (stages), $work/<label>.time (wall, peak KB)
+  local label=$1 out=$2 input=$3; shift 3
+  /usr/bin/time -f "%e %M" -o "$work/$label.time" \
+    "$bin" run --scheme "$scheme" --input "$input" --out "$out" --timings "$work/$label.tsv" "$@" 2> "$work/$label.log" \
+    || { cat "$work/$label.log" >&2; exit 1; }
+}
+
+echo "people $people, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+run first "$work/out" "$work/in"
+run same "$work/out" "$work/in"
+
+# The correction: 1 % of the trainees get one character of their name changed.
+cp -r "$work/in" "$work/fixed"
+python3 - "$work/fixed/roster.csv" "$spread" <<'PY'
+import csv, sys
+path, spread = sys.argv[1], sys.argv[2]
+rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+header, body = rows[0], rows[1:]
+name, role, unit = header.index("姓名"), header.index("角色"), header.index("单位")
+trainees = [i for i, r in enumerate(body) if r[role] == "学员"]
+target = max(1, len(trainees) // 100)
+if spread == "units":   # whole 单位, in order of first appearance, until 1 % of the trainees
+    by_unit = {}
+    for i in trainees: by_unit.setdefault(body[i][unit], []).append(i)
+    chosen = []
+    for members in by_unit.values():
+        if len(chosen) >= target: break
+        chosen += members
+else:                   # spread evenly over the file
+    chosen = trainees[::max(1, len(trainees) // target)][:target]
+for i in chosen:
+    n = body[i][name]
+    body[i][name] = n[:-1] + ("鑫" if n[-1] != "鑫" else "淼")
+with open(path, "w", encoding="utf-8", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows([header] + body)
+print(f"correction: {len(chosen)} of {len(trainees)} trainees' names ({spread})", file=sys.stderr)
+PY
+cp -a "$work/out" "$work/copy"
+run fixed "$work/out" "$work/fixed"
+run redraw "$work/copy" "$work/fixed" --redraw
+
+# The rerun's outputs are the full redraw's bytes (but for the run's own record of when it ran).
+differ=0
+while IFS= read -r -d '' f; do
+  rel=${f#"$work/copy/"}
+  case "$rel" in registry.sqlite|changes.*|index.html|index-files/*|.peixun-drawn) continue ;; esac
+  cmp -s "$f" "$work/out/$rel" || { echo "differs: $rel" >&2; differ=$((differ + 1)); }
+done < <(find "$work/copy" -type f -print0)
+files=$(find "$work/copy" -type f | wc -l)
+
+report() { # label
+  local label=$1; read -r wall kb < "$work/$label.time"
+  printf '%-9s %8.1f s  peak %5.0f MB' "$label" "$wall" "$(echo "$kb / 1024" | bc -l)"
+  if [ "$label" != first ]; then read -r first_wall _ < "$work/first.time"; printf '  %5.1f %% of the first run' "$(echo "100 * $wall / $first_wall" | bc -l)"; fi
+  echo
+}
+echo
+echo "stage seconds            first      same     fixed    redraw"
+paste "$work/first.tsv" "$work/same.tsv" "$work/fixed.tsv" "$work/redraw.tsv" | tail -n +2 \
+  | awk -F'\t' '{ printf "%-34s %8.1f  %8.1f  %8.1f  %8.1f\n", $1, $2, $5, $8, $11 }'
+echo
+for l in first same fixed redraw; do report $l; done
+grep -o 'certificates ([0-9]* files unchanged[^)]*)' "$work/fixed.log" | sed 's/^/fixed:    /' || true
+echo "byte-identical to the full redraw: $((files - differ)) of $files files compared$( [ $differ -eq 0 ] && echo ', all equal' || echo ", $differ DIFFER")"
+[ $differ -eq 0 ]
