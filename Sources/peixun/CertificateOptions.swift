@@ -121,10 +121,12 @@ struct CertificateOptions: ParsableArguments {
 
     /// Draws `data` in `mode` into `directory`, with a progress bar; warns of each certificate not drawn.
     func draw(_ data: [CertificateData], with renderer: CertificateRenderer, mode: RenderMode? = nil, into directory: String,
-              reuse: OutputReuse? = nil, clock: StageClock? = nil) throws -> CertificateOutputSummary {
+              reuse: OutputReuse? = nil, clock: StageClock? = nil,
+              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> CertificateOutputSummary {
         let bar = Progress(label: "certificates", total: data.count)
         let summary = try renderer.writeAll(data, outputDirectory: directory,
-                                            options: CertificateOutputOptions(mode: mode ?? self.mode, reuse: reuse, progress: bar.update,
+                                            options: CertificateOutputOptions(mode: mode ?? self.mode, reuse: reuse, workers: workers,
+                                                                              progress: bar.update,
                                                                               phaseDone: { clock?.add($0, seconds: $1) }))
         bar.finish()
         for f in summary.failures { Log.warning("certificate not drawn: \(f)") }

@@ -32,8 +32,12 @@ struct PartCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw every file again instead of taking over unchanged files of the previous outputs.")
     var redraw = false
 
+    @Option(name: .long, help: "Drawing threads (default: every core; with several parts on one machine, cores ÷ parts).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard PartsJob.parsePart(part) != nil else { throw ValidationError("K/N: two numbers with 1 ≤ K ≤ N, e.g. 2/4") }
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
     }
 
     func run() throws {
@@ -67,7 +71,7 @@ struct PartCommand: ParsableCommand {
         defer { if !committed { try? fm.removeItem(at: staging) } }
         let previous = URL(fileURLWithPath: out).standardizedFileURL.path
         let reuse = OutputReuse(previousRoot: redraw ? nil : previous, root: staging.path)
-        let summary = try options.draw(mine, with: renderer, mode: mode, into: staging.path, reuse: reuse)
+        let summary = try options.draw(mine, with: renderer, mode: mode, into: staging.path, reuse: reuse, workers: workers)
         try reuse.writeManifest()
         let report = PartsJob.PartReport(part: k, batchDigest: plan.batchDigest, personFiles: summary.personFiles,
                                          mergedFiles: summary.mergedFiles, failures: summary.failures.map(\.description),

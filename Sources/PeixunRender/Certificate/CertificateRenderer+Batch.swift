@@ -26,9 +26,9 @@ public struct CertificateOutputOptions: Sendable {
         self.mergedBySchool = mergedBySchool; self.workers = max(1, workers); self.progress = progress
     }
 
-    public init(mode: RenderMode = .full, reuse: OutputReuse?, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                phaseDone: (@Sendable (String, TimeInterval) -> Void)? = nil) {
-        self.init(mode: mode, progress: progress)
+    public init(mode: RenderMode = .full, reuse: OutputReuse?, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (Int, Int) -> Void)? = nil, phaseDone: (@Sendable (String, TimeInterval) -> Void)? = nil) {
+        self.init(mode: mode, workers: workers, progress: progress)
         self.reuse = reuse; self.phaseDone = phaseDone
     }
 }
