@@ -40,6 +40,10 @@ let package = Package(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .systemLibrary(
+            name: "CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]
+        ),
 
         // Edges.
         .target(
@@ -53,7 +57,7 @@ let package = Package(
         .target(
             name: "PeixunRender",
             dependencies: [
-                "PeixunCore", "CPangoCairo", "CQRencode",
+                "PeixunCore", "CPangoCairo", "CQRencode", "CQPDF",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

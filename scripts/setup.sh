@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Peixun needs on a fresh Debian machine (idempotent, quiet when all is there):
-# C libraries for PDF (Cairo, Pango), Excel (libxlsxwriter), QR codes (libqrencode), SQLite,
+# C libraries for PDF (Cairo, Pango; qpdf to merge print files), Excel (libxlsxwriter), QR codes (libqrencode), SQLite,
 # the default fonts, and the tools the tests use to read outputs back (pdftotext, pdffonts, zbarimg, headless chromium).
 # dpkg-dev: dpkg-shlibdeps, for the Depends: of the Debian package (scripts/package-deb.sh).
 set -euo pipefail
 packages=(
-  pkg-config dpkg-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libqrencode-dev libsqlite3-dev
+  pkg-config dpkg-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libqrencode-dev libsqlite3-dev libqpdf-dev
   fontconfig fonts-noto-cjk fonts-lxgw-wenkai
   poppler-utils zbar-tools unzip time bc chromium
 )

@@ -46,11 +46,11 @@ ok "apt-get install ./$deb"
 
 # The package's fields.
 for field in Depends; do dpkg-query -W -f="\${$field}\n" peixun; done | tee "$work/depends" >/dev/null
-for lib in libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libxlsxwriter libqrencode libsqlite3-0 fonts-lxgw-wenkai fonts-noto-cjk; do
+for lib in libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libxlsxwriter libqrencode libqpdf libsqlite3-0 fonts-lxgw-wenkai fonts-noto-cjk; do
   grep -q "$lib" "$work/depends" || fail "Depends lacks $lib: $(cat "$work/depends")"
 done
 grep -qiE 'swift' "$work/depends" && fail "Depends names a Swift package: $(cat "$work/depends")"
-ok "Depends: cairo, pango, libxlsxwriter, libqrencode, sqlite and the fonts, no Swift"
+ok "Depends: cairo, pango, libxlsxwriter, libqrencode, qpdf, sqlite and the fonts, no Swift"
 
 # No Swift runtime library at run time.
 ldd /usr/bin/peixun > "$work/ldd"

@@ -29,6 +29,15 @@ struct ContentKeys: Sendable {
         return key.hex
     }
 
+    /// A 区县 print file made of its 单位 files, which hold `items` in this order.
+    func concatenated(_ items: [CertificateData], title: String) -> String? {
+        guard let key = merged(items, title: title) else { return nil }
+        var k = ContentKey()
+        k.add("concatenated v1")
+        k.add(key)
+        return k.hex
+    }
+
     /// A merged print file of `items` (one kind) in this order.
     func merged(_ items: [CertificateData], title: String) -> String? {
         guard let first = items.first, var key = base[first.kind].map(ContentKey.init) else { return nil }

@@ -49,10 +49,21 @@ public struct CertificateOutputSummary: Sendable, Equatable {
     }
 }
 
+/// A merged print file: its path (relative to `certificates/`), title and pages; a 区县's file
+/// made of its 单位 files lists them as `parts`.
+struct MergedGroup {
+    var file: String
+    var title: String
+    var items: [CertificateData]
+    var parts: [String] = []
+}
+
 extension CertificateRenderer {
     private enum Job {
         case people(ArraySlice<CertificateData>)
         case merged(path: String, title: String, items: [CertificateData])
+        /// A 区县's print file made of its 单位's print files (paths), after those are drawn.
+        case concatenated(path: String, title: String, items: [CertificateData], parts: [String])
     }
 
     /// Renders `certificates` into `outputDirectory/certificates/…` on
@@ -97,9 +108,11 @@ extension CertificateRenderer {
         for group in Self.mergedGroups(people, layout: layout, options: options) {
             let path = layout.root + "/" + group.file
             directories.insert((path as NSString).deletingLastPathComponent)
-            jobs.append(.merged(path: path, title: group.title, items: group.items))
+            jobs.append(group.parts.isEmpty ? .merged(path: path, title: group.title, items: group.items)
+                : .concatenated(path: path, title: group.title, items: group.items,
+                                parts: group.parts.map { layout.root + "/" + $0 }))
             mergedFiles.append(group.file)
-            total += group.items.count
+            if group.parts.isEmpty { total += group.items.count }
         }
         for dir in directories.sorted() {
             do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
@@ -116,6 +129,7 @@ extension CertificateRenderer {
                 guard case let .merged(_, _, x) = a, case let .merged(_, _, y) = b else { return false }
                 return x.count > y.count
             }),
+            ("区县 print files from 单位 files", jobs.filter { if case .concatenated = $0 { return true } else { return false } }),
         ]
         for (name, phaseJobs) in phases where !phaseJobs.isEmpty {
             let started = Date()
@@ -138,23 +152,25 @@ extension CertificateRenderer {
 
     /// The merged print files of `people` (unique, in print order): per kind, each 区县's file
     /// and its 单位's files, with their titles and pages.
+    /// With both levels, a 区县's file lists its 单位 files as `parts`: it is made of them, not drawn.
     static func mergedGroups(_ people: [CertificateData], layout: CertificateOutputLayout,
-                             options: CertificateOutputOptions) -> [(file: String, title: String, items: [CertificateData])] {
-        var groups: [(file: String, title: String, items: [CertificateData])] = []
+                             options: CertificateOutputOptions) -> [MergedGroup] {
+        var groups: [MergedGroup] = []
         let byKind = Dictionary(grouping: people, by: \.kind)
         for kind in CertificateKind.allCases {
             guard let list = byKind[kind] else { continue }
             let counties = Dictionary(grouping: list, by: \.county)
             for county in counties.keys.sorted() {
                 let inCounty = counties[county] ?? []
+                let schools = Dictionary(grouping: inCounty, by: \.school)
+                let schoolFiles = schools.keys.sorted().map { layout.schoolFile(kind: kind, county: county, school: $0) }
                 if options.mergedByCounty {
-                    groups.append((layout.countyFile(kind: kind, county: county), "\(kind.title) \(county)", inCounty))
+                    groups.append(MergedGroup(file: layout.countyFile(kind: kind, county: county), title: "\(kind.title) \(county)",
+                                              items: inCounty, parts: options.mergedBySchool ? schoolFiles : []))
                 }
                 if options.mergedBySchool {
-                    let schools = Dictionary(grouping: inCounty, by: \.school)
-                    for school in schools.keys.sorted() {
-                        groups.append((layout.schoolFile(kind: kind, county: county, school: school),
-                                       "\(kind.title) \(county) \(school)", schools[school] ?? []))
+                    for (school, file) in zip(schools.keys.sorted(), schoolFiles) {
+                        groups.append(MergedGroup(file: file, title: "\(kind.title) \(county) \(school)", items: schools[school] ?? []))
                     }
                 }
             }
@@ -206,6 +222,20 @@ extension CertificateRenderer {
                             }
                             state.advance(1)
                         }
+                    case let .concatenated(path, title, items, parts):
+                        let rel = "certificates/" + String(path.dropFirst(layout.root.count + 1))
+                        let key = keys?.concatenated(items, title: title)
+                        if let reuse, let key, reuse.takeOver(rel, key: key) {
+                            state.advance(0, reused: 1)
+                            continue
+                        }
+                        // 单位 files with no certificate drawn do not exist: nothing of theirs to add.
+                        let existing = parts.filter { FileManager.default.fileExists(atPath: $0) }
+                        guard let first = items.first, !existing.isEmpty else { continue }
+                        let merged = try PDFConcatenation()
+                        for part in existing { try merged.append(fileAt: part) }
+                        try merged.write(to: path, metadata: metadata(first, title: title))
+                        if let key, existing.count == parts.count { reuse?.record(rel, key: key) }
                     case let .merged(path, title, items):
                         let rel = "certificates/" + String(path.dropFirst(layout.root.count + 1))
                         let key = keys?.merged(items, title: title)

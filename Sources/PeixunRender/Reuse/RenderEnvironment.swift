@@ -5,7 +5,7 @@ import PeixunCore
 
 /// What every drawn file depends on besides its own data: Peixun's binary,
 /// the shared libraries loaded (Cairo, Pango, HarfBuzz, FreeType, libqrencode
-/// …) and every font file fontconfig offers. A change to any of them changes
+/// …, qpdf) and every font file fontconfig offers. A change to any of them changes
 /// the key of every file, so a rerun after an upgrade or a new font redraws
 /// everything. Files are identified by path, size and modification time
 /// (the binary by its bytes, since a rebuild can keep its size).
@@ -27,7 +27,7 @@ public enum RenderEnvironment {
     /// loaded later, on demand, would make the key depend on timing).
     static let drawingLibraries = ["libcairo.so", "libpango-1.0.so", "libpangocairo-1.0.so", "libpangoft2-1.0.so",
                                    "libharfbuzz.so", "libfreetype.so", "libfontconfig.so", "libpixman-1.so",
-                                   "libqrencode.so", "libpng16.so", "libz.so"]
+                                   "libqrencode.so", "libpng16.so", "libz.so", "libqpdf.so"]
 
     /// The drawing libraries' files mapped into this process (from /proc/self/maps; empty elsewhere).
     static func loadedLibraries() -> [String] {
