@@ -80,7 +80,7 @@ struct AssembleCommand: ParsableCommand {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: to.path, isDirectory: &isDir) {
                 var fromIsDir: ObjCBool = false
-                fm.fileExists(atPath: from.path, isDirectory: &fromIsDir)
+                _ = fm.fileExists(atPath: from.path, isDirectory: &fromIsDir)
                 guard isDir.boolValue && fromIsDir.boolValue else {
                     throw RunFailure(message: "\(to.path): written by two parts (\(from.path))")
                 }
