@@ -135,7 +135,9 @@ class Page:
             y -= lead
 
     def seal(self, c, d):
-        s = self.t["seal"]
+        s = self.t.get("seal")
+        if not s or "image" in s:  # no drawn seal (the default templates); an image seal is not drawn here
+            return
         cx, cy, r = s["center"]["x"] * mm, self.y(s["center"]["y"]), s["diameter"] / 2 * mm
         c.saveState()
         col = color(s.get("color", "#D0161B"))

@@ -27,4 +27,18 @@ import PeixunCore
             try? FileManager.default.copyItem(atPath: path, toPath: keep + "/\(kind.rawValue).pdf")
         }
     }
+
+    /// The QR code (a stencil image since #11) decodes from a 300 dpi print
+    /// render of the whole page, with the verification site's address.
+    @Test func qrDecodesFromA300dpiRender() throws {
+        let dir = try temporaryDirectory("cert")
+        var d = sampleCertificate()
+        d.verifyURL = "https://verify.example.org/c/"
+        let path = dir.appendingPathComponent("qr300.pdf").path
+        try renderer.writePDF(d, to: path)
+        let png = dir.appendingPathComponent("qr300").path
+        #expect(try run("pdftoppm", ["-png", "-r", "300", "-singlefile", path, png]).status == 0)
+        let qr = try run("zbarimg", ["--quiet", "--raw", png + ".png"]).output
+        #expect(qr.trimmingCharacters(in: .whitespacesAndNewlines) == "https://verify.example.org/c/#XC2021-JY-000001.7K3M-9QXD")
+    }
 }

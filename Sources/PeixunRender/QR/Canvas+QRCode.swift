@@ -1,28 +1,18 @@
 extension Canvas {
-    /// Draws `code` as vector squares filling `box` (the smaller side), with
+    /// Draws `code` filling `box` (the smaller side, centred), with
     /// `quietZone` light modules around it (painted `background` if given).
-    /// Dark modules are merged into rectangles (`QRCode.rectangles()`), so the
-    /// symbol is one compact path.
+    /// The dark modules are one 1-bit image mask (`fillCells`): square-edged
+    /// at any resolution, and cheap to write (a path of merged rectangles,
+    /// `QRCode.rectangles()`, cost Cairo two thirds of a certificate page).
     public func drawQRCode(_ code: QRCode, in box: BoxMM, color: Color = .black,
                            background: Color? = .white, quietZone: Int = 2) {
         let side = min(box.width, box.height)
-        let total = Double(code.size + 2 * quietZone)
-        let module = side / total
+        let module = side / Double(code.size + 2 * quietZone)
         let origin = PointMM(x: box.x + (box.width - side) / 2, y: box.y + (box.height - side) / 2)
-        withSavedState {
-            if let bg = background {
-                setColor(bg)
-                rectangle(BoxMM(x: origin.x, y: origin.y, width: side, height: side))
-                fill()
-            }
-            setColor(color)
-            newPath()
-            for r in code.rectangles() {
-                rectangle(BoxMM(x: origin.x + Double(r.column + quietZone) * module,
-                                y: origin.y + Double(r.row + quietZone) * module,
-                                width: Double(r.width) * module, height: Double(r.height) * module))
-            }
-            fill()
-        }
+        if let bg = background { fillRect(BoxMM(x: origin.x, y: origin.y, width: side, height: side), color: bg) }
+        let inset = Double(quietZone) * module
+        fillCells(code.modules, columns: code.size, rows: code.size,
+                  in: BoxMM(x: origin.x + inset, y: origin.y + inset, width: side - 2 * inset, height: side - 2 * inset),
+                  color: color)
     }
 }
