@@ -29,6 +29,9 @@ import PeixunCore
             ("issueDate", { $0.issueDate = CivilDate(year: 2021, month: 12, day: 26)! }),
             ("verifyURL", { $0.verifyURL = "https://example.edu.cn/verify/" }),
         ]
+        // Every stored property is in the key (a new field must be added there).
+        #expect(Mirror(reflecting: d).children.count == CertificateData.fieldCount)
+        #expect(edits.count == CertificateData.fieldCount)
         let original = try #require(keys.person(d))
         #expect(keys.person(d) == original)  // stable
         for (field, edit) in edits {

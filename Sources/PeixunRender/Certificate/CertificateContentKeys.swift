@@ -25,7 +25,7 @@ struct ContentKeys: Sendable {
     func person(_ d: CertificateData) -> String? {
         guard var key = base[d.kind].map(ContentKey.init) else { return nil }
         key.add("person")
-        key.add(reflecting: d)
+        key.add(d)
         return key.hex
     }
 
@@ -44,8 +44,7 @@ struct ContentKeys: Sendable {
         key.add("merged")
         key.add(title)
         for d in items {
-            key.add(d.kind.rawValue)
-            key.add(reflecting: d)
+            key.add(d)
         }
         return key.hex
     }
@@ -71,4 +70,20 @@ extension CertificateRenderer {
         }
         return key.hex
     }
+}
+
+extension ContentKey {
+    /// Every field of a certificate, in declaration order (`CertificateData.fieldCount` of them:
+    /// a test compares it with the struct's stored properties, so a field added later is not
+    /// forgotten here).
+    mutating func add(_ d: CertificateData) {
+        add(d.kind.rawValue); add(d.name); add(d.maskedID); add(d.school); add(d.county); add(d.stageSubject)
+        add(d.programme); add(d.hours); add(d.result); add(d.number); add(d.verificationCode); add(d.issuer)
+        add("\(d.issueDate)"); add(d.verifyURL.map { "url " + $0 } ?? "no url")
+    }
+}
+
+extension CertificateData {
+    /// The fields `ContentKey.add(_: CertificateData)` covers.
+    static let fieldCount = 14
 }
