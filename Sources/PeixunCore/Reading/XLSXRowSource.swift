@@ -80,24 +80,47 @@ final class XLSXRowSource: RowSource {
         return parts.joined(separator: "/")
     }
 
+    /// How a sheet of at least `XLSXPackage.pipelineBytes` is read on several threads; nil:
+    /// every sheet in sequence.
+    var parallel: ParallelSheetScan.Settings? = .standard
+    /// Sheets declaring fewer inflated bytes are read in sequence.
+    var parallelMinimumBytes = XLSXPackage.pipelineBytes
+    /// Segments of the last pass whose scan by a helper thread was used.
+    private(set) var segmentsScannedAhead = 0
+
+    /// Thrown to stop inflating when the body asks to stop.
+    private struct Stop: Error {}
+
     func forEachRow(_ body: (RawRow) throws -> Bool) throws {
-        try withoutActuallyEscaping(body) { body in
-            let scanner = XMLByteScanner(part: sheet.path, limits: limits)
-            var builder = SheetRowBuilder(part: sheet.path, limits: limits, sharedStrings: sharedStrings, body: body)
-            do {
-                try package.stream(sheet, cap: limits.maxPartBytes) { chunk in
-                    try scanner.feed(chunk, to: &builder)
+        var scanner = XMLByteScanner(part: sheet.path, limits: limits)
+        var builder = SheetRowBuilder(part: sheet.path, limits: limits, sharedStrings: sharedStrings)
+        do {
+            if let settings = parallel, sheet.declaredSize >= parallelMinimumBytes {
+                let scan = ParallelSheetScan(package: package, sheet: sheet, sharedStrings: sharedStrings, settings: settings)
+                defer { segmentsScannedAhead = scan.segmentsScannedAhead }
+                guard try scan.run(scanner: &scanner, builder: &builder, body) else { return }
+            } else {
+                do {
+                    try package.stream(sheet, cap: limits.maxPartBytes) { chunk in
+                        if try !ParallelSheetScan.feed(chunk, scanner, &builder, body) { throw Stop() }
+                    }
+                } catch is Stop {
+                    return
                 }
-                try scanner.finish(&builder)
-                guard builder.complete else {
-                    throw XLSXProblem.malformed("\(sheet.path) ends before </sheetData>")
-                }
-            } catch is SheetRowBuilder.Stop {
-                return
-            } catch let problem as XLSXProblem {
-                throw FatalError(file: fileName, line: builder.rowNumber > 0 ? builder.rowNumber : nil,
-                                 reason: problem.message)
             }
+            do {
+                try scanner.finish(&builder)
+            } catch {
+                guard try builder.rows.deliver(to: body) else { return }
+                throw error
+            }
+            guard try builder.rows.deliver(to: body) else { return }
+            guard builder.complete else {
+                throw XLSXProblem.malformed("\(sheet.path) ends before </sheetData>")
+            }
+        } catch let problem as XLSXProblem {
+            throw FatalError(file: fileName, line: builder.rowNumber > 0 ? builder.rowNumber : nil,
+                             reason: problem.message)
         }
     }
 }

@@ -4,25 +4,27 @@
 /// `YYYY-MM-DD HH:MM:SS`, and row numbers from the rows' `r` (rows without one count on).
 /// Refuses rows beyond Excel's grid and cells or rows over the limits.
 struct SheetRowBuilder: XMLScanHandler {
-    /// Thrown when the body asks to stop.
-    struct Stop: Error {}
+    /// Thrown by a builder that starts mid-sheet (`resuming`) when a row's number would depend
+    /// on the rows before its part of the sheet: that part must be read in sequence instead.
+    struct Dependent: Error {}
 
     private enum CellType { case number, shared, inline, boolean, date, other }
 
     let part: String
     let limits: XLSXLimits
     let sharedStrings: SharedStrings
-    let body: (RawRow) throws -> Bool
 
     /// The current (or last) row number, for messages.
     private(set) var rowNumber = 0
+    /// False for a builder that starts mid-sheet until it has seen a row with its number.
+    private(set) var rowNumberKnown = true
     /// Whether `</sheetData>` was seen: a truncated stream could otherwise pass for a short sheet.
     private(set) var complete = false
+    /// The rows finished and not yet taken.
+    var rows = SheetRowBatch()
 
     private var rowBytes: [UInt8] = []
     private var cells: [(column: Int, from: Int, to: Int, numeric: Bool)] = []
-    private var fields: [UnsafeBufferPointer<UInt8>] = []
-    private var numericFlags: [Bool] = []
     private var scratch: [UInt8] = []
 
     private var inCell = false
@@ -34,11 +36,27 @@ struct SheetRowBuilder: XMLScanHandler {
     private var inInlineText = false
     private var phoneticDepth = 0
 
-    init(part: String, limits: XLSXLimits, sharedStrings: SharedStrings, body: @escaping (RawRow) throws -> Bool) {
+    /// `resuming`: the builder starts between two rows in the middle of the sheet, the row
+    /// number before it unknown.
+    init(part: String, limits: XLSXLimits, sharedStrings: SharedStrings, resuming: Bool = false) {
         self.part = part
         self.limits = limits
         self.sharedStrings = sharedStrings
-        self.body = body
+        rowNumberKnown = !resuming
+    }
+
+    /// Whether the builder is between rows with nothing pending: the state a `resuming` one starts in.
+    var isBetweenRows: Bool {
+        !inCell && !inValue && !inInlineString && !inInlineText && phoneticDepth == 0 && !complete
+            && cells.isEmpty && rowBytes.isEmpty
+    }
+
+    /// A `resuming` builder that never met a row takes the row number of the one before it.
+    mutating func continueNumbering(from previous: SheetRowBuilder) {
+        if !rowNumberKnown {
+            rowNumber = previous.rowNumber
+            rowNumberKnown = previous.rowNumberKnown
+        }
     }
 
     var wantsText: Bool { inValue || inInlineText }
@@ -106,7 +124,9 @@ struct SheetRowBuilder: XMLScanHandler {
     private mutating func startRow(_ tag: XMLTag) throws {
         if let reference = tag.attribute(UInt8(ascii: "r")), let number = Self.decimal(reference) {
             rowNumber = number
+            rowNumberKnown = true
         } else {
+            guard rowNumberKnown else { throw Dependent() }
             rowNumber += 1
         }
         guard rowNumber >= 1, rowNumber <= limits.maxRows else {
@@ -220,36 +240,12 @@ struct SheetRowBuilder: XMLScanHandler {
         return from..<to
     }
 
+    /// Moves the finished row to `rows`; the builder is then between rows again.
     private mutating func deliverRow() throws {
-        var width = 0
-        for cell in cells where cell.column + 1 > width { width = cell.column + 1 }
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        var flags: [Bool] = []
-        swap(&fields, &self.fields)
-        swap(&flags, &numericFlags)
-        defer {
-            swap(&fields, &self.fields)
-            swap(&flags, &numericFlags)
-        }
-        fields.removeAll(keepingCapacity: true)
-        flags.removeAll(keepingCapacity: true)
-        fields.append(contentsOf: repeatElement(UnsafeBufferPointer(start: nil, count: 0), count: max(width, 1)))
-        flags.append(contentsOf: repeatElement(false, count: max(width, 1)))
-        let line = rowNumber
-        let proceed = try rowBytes.withUnsafeBufferPointer { bytes -> Bool in
-            for cell in cells {
-                fields[cell.column] = UnsafeBufferPointer(rebasing: bytes[cell.from..<cell.to])
-                flags[cell.column] = cell.numeric
-            }
-            return try fields.withUnsafeBufferPointer { fieldPointers in
-                try flags.withUnsafeBufferPointer { flagPointers in
-                    // Both arrays hold at least one element, so their base addresses exist.
-                    guard let fieldBase = fieldPointers.baseAddress else { return true }
-                    return try body(RawRow(line: line, fields: fieldBase, count: width, numeric: flagPointers.baseAddress))
-                }
-            }
-        }
-        if !proceed { throw Stop() }
+        guard rowNumberKnown else { throw Dependent() }
+        rows.append(line: rowNumber, rowBytes: rowBytes, cells: cells)
+        rowBytes.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
     }
 
     /// A decimal number (row numbers, string indexes): Int.max past 18 digits, nil if not digits.

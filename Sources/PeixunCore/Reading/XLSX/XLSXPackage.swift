@@ -57,8 +57,10 @@ final class XLSXPackage {
     }
 
     /// Feeds the inflated bytes of `entry` to `consume` in chunks; errors thrown by `consume`
-    /// stop inflating and propagate as they are.
-    func stream(_ entry: ZipEntry, cap: Int64, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// stop inflating and propagate as they are. A large part is inflated on a second thread
+    /// unless `mayPipeline` is false (the caller is such a thread).
+    func stream(_ entry: ZipEntry, cap: Int64, mayPipeline: Bool = true,
+                _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         let name = entry.path
         lastInflatedBytes = 0
         guard entry.flags & 1 == 0 else { throw XLSXProblem.malformed("\(name) is encrypted") }
@@ -76,7 +78,7 @@ final class XLSXPackage {
         } catch let error as ZipDirectory.Malformed {
             throw XLSXProblem.malformed(error.reason)
         }
-        if entry.declaredSize >= Self.pipelineBytes {
+        if mayPipeline, entry.declaredSize >= Self.pipelineBytes {
             try pipelined(entry, from: start, consume)
         } else {
             try inflate(entry, from: start) { data in try data.withUnsafeBytes { try consume($0) } }

@@ -27,12 +27,22 @@ final class XMLByteScanner {
     private(set) var depth = 0
     private var sawRoot = false
 
-    init(part: String, limits: XLSXLimits) {
+    /// `resumingAt`: the scan starts inside the root element, that many elements deep, between
+    /// two tokens (a part of a sheet read on its own, see `ParallelSheetScan`).
+    init(part: String, limits: XLSXLimits, resumingAt depth: Int? = nil) {
         self.part = part
         self.limits = limits
         capacity = XLSXPackage.chunkSize * 2
         buffer = .allocate(capacity: capacity)
+        if let depth {
+            self.depth = depth
+            sawRoot = true
+        }
     }
+
+    /// Whether the scan stands between two tokens `depth` elements deep inside the root, as one
+    /// `resumingAt: depth` starts.
+    func isBetweenTokens(atDepth depth: Int) -> Bool { count == 0 && sawRoot && self.depth == depth }
 
     deinit { buffer.deallocate() }
 
