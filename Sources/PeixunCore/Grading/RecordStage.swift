@@ -12,12 +12,12 @@ struct RecordStage {
     /// Rows that count for nothing but deserve a look (a post by someone who is not a tutor).
     var notices: [Anomaly] = []
     var courseNames = ByteInterner()
-    var parallelReadThreshold = 32 << 20
+    var parallelReadThreshold = 4 << 20
 
     let moduleNames: [[UInt8]]
-    private let activityNames: [[UInt8]]
-    private let homeworkName: [UInt8]
-    private let gradeNames: [[UInt8]]
+    let activityNames: [[UInt8]]
+    let homeworkName: [UInt8]
+    let gradeNames: [[UInt8]]
 
     init(scheme: Scheme, period: Period, roster: RosterStage.Output) {
         self.scheme = scheme; self.period = period; self.roster = roster
@@ -91,20 +91,20 @@ struct RecordStage {
     mutating func readActivities(_ reader: TableReader) throws -> Int {
         let file = reader.fileName, layout = reader.layout
         let done = Array("已完成".utf8), notDone = Array("未完成".utf8)
-        return try reader.read { r in
-            guard let p = person(r, file) else { return }
+        return try readInParts(reader) { stage, r, ledger in
+            guard let p = stage.person(r, file) else { return }
             let nameBytes = r.bytes(1)
-            guard let a = activityNames.firstIndex(where: { nameBytes.equals($0) }) else {
-                report(file, r.line, .unknownActivity, "活动 '\(r.string(1))' 不是本项目的研修活动")
+            guard let a = stage.activityNames.firstIndex(where: { nameBytes.equals($0) }) else {
+                stage.report(file, r.line, .unknownActivity, "活动 '\(r.string(1))' 不是本项目的研修活动")
                 return
             }
             let status = r.bytes(2)
             if status.equals(notDone) { return }
             guard status.equals(done) else {
-                report(file, r.line, .unknownStatus, "状态 '\(r.string(2))' 无法识别（应为 已完成 / 未完成）")
+                stage.report(file, r.line, .unknownStatus, "状态 '\(r.string(2))' 无法识别（应为 已完成 / 未完成）")
                 return
             }
-            guard countedTime(r, 3, file, "完成时间", layout) != nil else { return }
+            guard stage.countedTime(r, 3, file, "完成时间", layout) != nil else { return }
             ledger.activityDone[p * ledger.activityCount + a] = true
         }
     }
@@ -113,21 +113,22 @@ struct RecordStage {
     mutating func readHomework(_ reader: TableReader) throws -> Int {
         let file = reader.fileName, layout = reader.layout
         let yes = Array("是".utf8), no = Array("否".utf8)
-        return try reader.read { r in
-            guard let p = person(r, file) else { return }
-            guard r.bytes(1).equals(homeworkName) else {
-                report(file, r.line, .unknownHomework, "作业 '\(r.string(1))' 不是本项目的研修作业（\(scheme.homework.name)）")
+        return try readInParts(reader) { stage, r, ledger in
+            guard let p = stage.person(r, file) else { return }
+            guard r.bytes(1).equals(stage.homeworkName) else {
+                stage.report(file, r.line, .unknownHomework,
+                             "作业 '\(r.string(1))' 不是本项目的研修作业（\(stage.scheme.homework.name)）")
                 return
             }
-            guard let t = countedTime(r, 2, file, "提交时间", layout) else { return }
+            guard let t = stage.countedTime(r, 2, file, "提交时间", layout) else { return }
             var grade = Ledger.pending
             if !r.isEmpty(3) {
                 let g = r.bytes(3)
-                if let i = gradeNames.firstIndex(where: { g.equals($0) }) {
+                if let i = stage.gradeNames.firstIndex(where: { g.equals($0) }) {
                     grade = Int16(i)
                 } else {
-                    let names = scheme.homework.grades.map(\.name).joined(separator: " / ")
-                    report(file, r.line, .unknownGrade, "批阅等级 '\(r.string(3))' 无法识别（应为 \(names) 或空），按待批阅计")
+                    let names = stage.scheme.homework.grades.map(\.name).joined(separator: " / ")
+                    stage.report(file, r.line, .unknownGrade, "批阅等级 '\(r.string(3))' 无法识别（应为 \(names) 或空），按待批阅计")
                 }
             }
             var recommended = false
@@ -135,7 +136,7 @@ struct RecordStage {
             if rec.equals(yes) {
                 recommended = true
             } else if !(rec.isEmpty || rec.equals(no)) {
-                report(file, r.line, .badValue, "推优 '\(r.string(4))' 无法识别（应为 是 / 否），按否计")
+                stage.report(file, r.line, .badValue, "推优 '\(r.string(4))' 无法识别（应为 是 / 否），按否计")
             }
             ledger.submitHomework(person: p, time: t.seconds, grade: grade, recommended: recommended)
         }
@@ -146,20 +147,21 @@ struct RecordStage {
     mutating func readTutorPosts(_ reader: TableReader) throws -> Int {
         let file = reader.fileName, layout = reader.layout
         let announcement = Array("公告".utf8), briefing = Array("简报".utf8)
-        return try reader.read { r in
-            guard let p = person(r, file) else { return }
+        return try readInParts(reader) { stage, r, ledger in
+            guard let p = stage.person(r, file) else { return }
             let type = r.bytes(1)
             let isAnnouncement = type.equals(announcement)
             guard isAnnouncement || type.equals(briefing) else {
-                report(file, r.line, .unknownPostType, "类型 '\(r.string(1))' 无法识别（应为 公告 / 简报）")
+                stage.report(file, r.line, .unknownPostType, "类型 '\(r.string(1))' 无法识别（应为 公告 / 简报）")
                 return
             }
-            guard roster.persons[p].role.isTutor else {
-                notices.append(Anomaly(file: file, line: r.line, kind: .notATutor,
-                                       message: "发布者 \(roster.persons[p].name) 在名单中不是坊主，不计入坊主考核"))
+            let person = stage.roster.persons[p]
+            guard person.role.isTutor else {
+                stage.notices.append(Anomaly(file: file, line: r.line, kind: .notATutor,
+                                             message: "发布者 \(person.name) 在名单中不是坊主，不计入坊主考核"))
                 return
             }
-            guard countedTime(r, 3, file, "发布时间", layout) != nil else { return }
+            guard stage.countedTime(r, 3, file, "发布时间", layout) != nil else { return }
             if isAnnouncement { ledger.announcements[p] += 1 } else { ledger.briefings[p] += 1 }
         }
     }

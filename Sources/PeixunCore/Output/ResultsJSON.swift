@@ -6,9 +6,9 @@ public enum ResultsJSON {
         out.write("{\"program\":\(quote(s.programme.name)),\"program_code\":\(quote(s.programme.code)),")
         out.write("\"issuer\":\(quote(s.programme.issuer)),\"period\":[\(quote(s.programme.periodStart.description)),\(quote(s.programme.periodEnd.description))],")
         out.write("\"data_date\":\(quote(results.dataDate.description)),\"mid_term\":\(results.isMidTerm),\n\"trainees\":[")
-        for (i, t) in results.trainees.enumerated() {
-            out.write(i == 0 ? "\n" : ",\n")
-            trainee(t, s, out)
+        ParallelText.write(count: results.trainees.count, to: out) { i, part in
+            part.write(i == 0 ? "\n" : ",\n")
+            trainee(results.trainees[i], s, part)
         }
         out.write("],\n\"tutors\":[")
         for (i, t) in results.tutors.enumerated() {
