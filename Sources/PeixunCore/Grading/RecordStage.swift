@@ -32,6 +32,9 @@ struct RecordStage {
 
     /// The row whose person was found last, so its later anomalies carry the person's name.
     private var rowPerson: (line: Int, person: Int)?
+    /// The 18 ID bytes of the last row whose person was found, and that person (-1: none yet).
+    private var lastID: (UInt64, UInt64, UInt16) = (0, 0, 0)
+    private var lastFound = -1
 
     mutating func report(_ file: String, _ line: Int, _ kind: Anomaly.Kind, _ message: String) {
         let name = rowPerson.flatMap { $0.line == line ? roster.persons[$0.person].name : nil }
@@ -42,6 +45,15 @@ struct RecordStage {
     mutating func person(_ r: Record, _ file: String) -> Int? {
         rowPerson = nil
         let idBytes = r.bytes(0)
+        // A person's rows come together: the same 18 bytes as the last found row's ID are the same person.
+        if lastFound >= 0, idBytes.count == 18, let base = idBytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            if raw.loadUnaligned(as: UInt64.self) == lastID.0, raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == lastID.1,
+               raw.loadUnaligned(fromByteOffset: 16, as: UInt16.self) == lastID.2 {
+                rowPerson = (r.line, lastFound)
+                return lastFound
+            }
+        }
         guard let key = IDNumber.key(utf8: idBytes) else {
             report(file, r.line, .invalidID, RowMessages.invalidID(r.string(0)))
             return nil
@@ -53,6 +65,12 @@ struct RecordStage {
             return nil
         }
         rowPerson = (r.line, Int(p))
+        if let base = idBytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            lastID = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                      raw.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+            lastFound = Int(p)
+        }
         return Int(p)
     }
 

@@ -53,6 +53,11 @@ public final class BufferedOutput {
 
     @inline(__always) public func write(byte: UInt8) { buffer.append(byte) }
 
+    @inline(__always) public func write(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= limit { flushQuietly() }
+    }
+
     public func flush() throws {
         guard let handle, !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)

@@ -16,7 +16,7 @@ enum ParallelText {
         var start = 0
         while start < count {
             let batches = (0..<cores).map { k in
-                (start + k * batchSize)..<min(count, start + (k + 1) * batchSize)
+                min(count, start + k * batchSize)..<min(count, start + (k + 1) * batchSize)
             }.filter { !$0.isEmpty }
             let parts = batches.map { _ in BufferedOutput(memoryCapacity: 1 << 20) }
             DispatchQueue.concurrentPerform(iterations: batches.count) { k in

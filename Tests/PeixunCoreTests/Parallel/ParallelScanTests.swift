@@ -46,7 +46,7 @@ import Testing
 
     @Test func aQuoteInTheLastPartIsFound() throws {
         var bytes = text
-        bytes[bytes.count - 2] = UInt8(ascii: "\"")
+        bytes[bytes.count - 1] = UInt8(ascii: "\"")  // the last line end
         #expect(try verdicts(bytes).allSatisfy { $0 == .init(valid: true, quoteFree: false) })
     }
 }
