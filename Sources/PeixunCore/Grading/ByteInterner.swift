@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps short UTF-8 byte strings (course names) to dense integer ids without
 /// creating a `String` per lookup: the hot path of reading millions of rows.
 struct ByteInterner {
@@ -18,8 +20,7 @@ struct ByteInterner {
 
     /// The id of `bytes`, interning them on first sight.
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let h = Self.hash(bytes)
         var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         while true {
             let s = slots[i]
@@ -43,9 +44,25 @@ struct ByteInterner {
 
     private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lengths[id] == bytes.count else { return false }
+        guard let b = bytes.baseAddress else { return true }
         let s = starts[id]
-        for k in 0..<bytes.count where arena[s + k] != bytes[k] { return false }
-        return true
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + s, b, bytes.count) == 0 }
+    }
+
+    /// Eight bytes at a time (names are tens of bytes of UTF-8), then the tail byte by byte.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 32
+            i += 8
+        }
+        while i < bytes.count { h = (h ^ UInt64(base[i])) &* 0x100_0000_01b3; i += 1 }
+        return h
     }
 
     private mutating func grow() {
@@ -53,8 +70,7 @@ struct ByteInterner {
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
         for id in 0..<starts.count {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in starts[id]..<(starts[id] + lengths[id]) { h = (h ^ UInt64(arena[k])) &* 0x100_0000_01b3 }
+            let h = arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[starts[id]..<(starts[id] + lengths[id])])) }
             var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(id)

@@ -5,11 +5,11 @@ public enum Grader {
     public struct Options: Sendable {
         /// Records after this day are ignored (mid-term use); nil = the whole period.
         public var asOf: CivilDate?
-        /// A course file at least this large is read in two parts on two threads.
+        /// A table file at least this large is read in parts on all cores.
         public var parallelReadThreshold: Int
         /// How the platform writes its export (CONTRACT §7); the contract's layout by default.
         public var profile: ExportProfile
-        public init(asOf: CivilDate? = nil, parallelReadThreshold: Int = 32 << 20, profile: ExportProfile = .contract) {
+        public init(asOf: CivilDate? = nil, parallelReadThreshold: Int = 4 << 20, profile: ExportProfile = .contract) {
             self.asOf = asOf
             self.parallelReadThreshold = parallelReadThreshold
             self.profile = profile
@@ -34,7 +34,7 @@ public enum Grader {
         }
         let period = Period(programme: scheme.programme, asOf: options.asOf)
         let rosterReaders = readers[.roster] ?? []
-        let roster = try RosterStage.run(readers: rosterReaders)
+        let roster = try RosterStage.run(readers: rosterReaders, parallelReadThreshold: options.parallelReadThreshold)
         var stage = RecordStage(scheme: scheme, period: period, roster: roster)
         stage.parallelReadThreshold = options.parallelReadThreshold
         var inputs = zip(rosterReaders, roster.rowsPerFile).map {
@@ -64,10 +64,7 @@ public enum Grader {
                          inputs: [InputFileSummary], notices: [Anomaly] = []) -> Results {
         var anomalies = anomalies
         // Trainees, in roster order.
-        var trainees: [TraineeResult] = []
-        for (p, person) in roster.persons.enumerated() where person.role.isTrainee {
-            trainees.append(TraineeScoring.score(person: person, index: p, ledger: ledger, scheme: scheme))
-        }
+        var trainees = TraineeScoring.scoreAll(persons: roster.persons, ledger: ledger, scheme: scheme)
 
         // 坊, in order of first appearance, with their 学员 and tutors.
         var classes: [ClassResult] = []

@@ -119,6 +119,13 @@ final class PartFailures: @unchecked Sendable {
     private var errors: [Int: Error] = [:]
     func record(_ error: Error, part: Int) { lock.lock(); errors[part] = error; lock.unlock() }
     var first: Error? { errors.keys.min().flatMap { errors[$0] } }
+    /// The first error, its line (if any) made absolute from the lines of the parts before it.
+    func first(lineOffsets lines: [Int]) -> Error? {
+        guard let k = errors.keys.min(), let error = errors[k] else { return nil }
+        guard var fatal = error as? FatalError, let line = fatal.line else { return error }
+        fatal.line = line + lines[..<k].reduce(0, +)
+        return fatal
+    }
 }
 
 /// A part's working state while it is read on its own thread.

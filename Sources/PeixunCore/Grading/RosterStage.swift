@@ -1,5 +1,8 @@
+import Foundation
+
 /// Reads the roster (学员名单) into persons, with anomalies for rows that
-/// cannot be used and a fatal error for a duplicate ID.
+/// cannot be used and a fatal error for a duplicate ID. A large roster file is read
+/// in parts on separate threads (`RosterPart`), merged in file order.
 struct RosterStage {
     struct Output {
         var persons: [Person] = []
@@ -15,59 +18,71 @@ struct RosterStage {
         var rowsPerFile: [Int] = []
     }
 
-    static func run(reader: TableReader) throws -> Output { try run(readers: [reader]) }
+    static func run(reader: TableReader, parallelReadThreshold: Int = 4 << 20) throws -> Output {
+        try run(readers: [reader], parallelReadThreshold: parallelReadThreshold)
+    }
 
     /// The roster's files, in name order, as one table.
-    static func run(readers: [TableReader]) throws -> Output {
+    static func run(readers: [TableReader], parallelReadThreshold: Int = 4 << 20) throws -> Output {
         var out = Output()
-        var lineOfKey: [UInt64: (file: String, line: Int)] = [:]
-        var positions: [(UInt64, Int32)] = []
-        // Counties, schools, 坊 … repeat across thousands of persons: keep one copy of each.
-        var pool: [String: String] = [:]
-        func shared(_ s: String) -> String {
-            if let existing = pool[s] { return existing }
-            pool[s] = s
-            return s
-        }
-        for reader in readers {
+        // Every valid ID read so far (persons and rows left out), for duplicates: key → where.
+        let files = try readers.map { try readParts($0, threshold: parallelReadThreshold) }
+        var seen = PersonIndex(capacity: files.joined().reduce(0) { $0 + $1.seen.count })
+        var seenAt: [(file: String, line: Int)] = []
+        var keys: [UInt64] = []
+        for (reader, parts) in zip(readers, files) {
             let file = reader.fileName
-            let rows = try reader.read { r in
-                // Columns: 身份证号, 姓名, 性别, 区县, 单位, 学段, 学科, 坊, 角色
-                guard let key = IDNumber.key(utf8: r.bytes(0)) else {
-                    out.anomalies.append(Anomaly(file: file, line: r.line, kind: .invalidID,
-                                                 message: RowMessages.invalidID(r.string(0))))
-                    return
+            var lines = 0, rows = 0
+            for part in parts {
+                for (key, line) in part.seen {
+                    let at = (file, line + lines)
+                    if !seen.insert(key, Int32(seenAt.count)) {
+                        let first = seenAt[Int(seen[key] ?? 0)]
+                        let place = first.file == file ? "第 \(first.line) 行" : "\(first.file) 第 \(first.line) 行"
+                        throw FatalError(file: file, line: at.1,
+                                         reason: "身份证号 \(IDNumber.mask(IDNumber.text(key: key))) 在名单中重复（\(place)已有）— duplicate ID in the roster")
+                    }
+                    seenAt.append(at)
                 }
-                if let first = lineOfKey[key] {
-                    let place = first.file == file ? "第 \(first.line) 行" : "\(first.file) 第 \(first.line) 行"
-                    throw FatalError(file: file, line: r.line,
-                                     reason: "身份证号 \(IDNumber.mask(r.string(0)).uppercased()) 在名单中重复（\(place)已有）— duplicate ID in the roster")
+                out.anomalies += part.anomalies.map { $0.shifted(by: lines) }
+                out.notices += part.notices.map { $0.shifted(by: lines) }
+                out.excluded.formUnion(part.excluded)
+                for var person in part.persons {
+                    person.line += lines
+                    out.persons.append(person)
                 }
-                lineOfKey[key] = (file, r.line)
-                let roleText = r.string(8)
-                guard let role = Role(rawValue: roleText) else {
-                    out.anomalies.append(Anomaly(file: file, line: r.line, kind: .unknownRole,
-                                                 message: "角色 '\(roleText)' 无法识别（应为 学员 / 坊主 / 坊主兼学员），此人未计入，其学习记录不计"))
-                    out.excluded.insert(key)
-                    return
-                }
-                for (col, label) in [(1, "姓名"), (7, "坊")] where r.isEmpty(col) {
-                    out.notices.append(Anomaly(file: file, line: r.line, kind: .missingValue,
-                                               message: "\(label) 为空（已计分，发证前请补全）"))
-                }
-                positions.append((key, Int32(out.persons.count)))
-                out.persons.append(Person(
-                    id: r.string(0).uppercased(), name: r.string(1), gender: shared(r.string(2)),
-                    county: shared(r.string(3)), school: shared(r.string(4)), stage: shared(r.string(5)),
-                    subject: shared(r.string(6)), className: shared(r.string(7)),
-                    role: role, line: r.line))
+                keys += part.keys
+                lines += part.count.lines
+                rows += part.count.records
             }
             out.rows += rows
             out.rowsPerFile.append(rows)
         }
-        out.index = PersonIndex(capacity: positions.count)
-        for (key, position) in positions { _ = out.index.insert(key, position) }
+        out.index = PersonIndex(capacity: keys.count)
+        for (position, key) in keys.enumerated() { _ = out.index.insert(key, Int32(position)) }
         return out
+    }
+
+    /// One file's rows in parts (one part when it is small or cannot be split), each read on its own thread.
+    private static func readParts(_ reader: TableReader, threshold: Int) throws -> [RosterPart] {
+        let file = reader.fileName
+        guard let parts = try reader.partitions(maxCount: RecordStage.partCount, minimumBytes: threshold),
+              parts.count > 1 else {
+            let part = RosterPart()
+            part.count.records = try reader.read { part.add($0, file: file) }
+            return [part]
+        }
+        let results = parts.map { _ in RosterPart() }
+        let failures = PartFailures()
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            do {
+                results[k].count = try parts[k].read { results[k].add($0, file: file) }
+            } catch {
+                failures.record(error, part: k)
+            }
+        }
+        if let failure = failures.first(lineOffsets: results.map(\.count.lines)) { throw failure }
+        return results
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// A byte sink with a large buffer, over a file or standard output. Writing
 /// results for a million trainees must not go through a `String` per line.
 public final class BufferedOutput {
-    private let handle: FileHandle
+    /// nil: an in-memory buffer (`init(memoryCapacity:)`), never flushed.
+    private let handle: FileHandle?
     private let ownsHandle: Bool
     private var buffer: [UInt8] = []
     private let limit: Int
@@ -11,6 +12,21 @@ public final class BufferedOutput {
     public init(handle: FileHandle, ownsHandle: Bool = false, bufferSize: Int = 1 << 20) {
         self.handle = handle; self.ownsHandle = ownsHandle; self.limit = bufferSize
         buffer.reserveCapacity(bufferSize + 4096)
+    }
+
+    /// A buffer in memory, for text rendered on another thread and then written in order (`write(contentsOf:)`).
+    public init(memoryCapacity: Int) {
+        handle = nil; ownsHandle = false; limit = .max
+        buffer.reserveCapacity(memoryCapacity)
+    }
+
+    /// The bytes of an in-memory buffer.
+    public var bytes: [UInt8] { buffer }
+
+    /// Appends another buffer's bytes.
+    public func write(contentsOf other: BufferedOutput) {
+        buffer.append(contentsOf: other.buffer)
+        if buffer.count >= limit { flushQuietly() }
     }
 
     /// Creates (truncating) `path`.
@@ -37,8 +53,13 @@ public final class BufferedOutput {
 
     @inline(__always) public func write(byte: UInt8) { buffer.append(byte) }
 
+    @inline(__always) public func write(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= limit { flushQuietly() }
+    }
+
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
+        guard let handle, !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
@@ -48,7 +69,7 @@ public final class BufferedOutput {
     /// Flushes, syncs a file to disk, and closes it if owned.
     public func close() throws {
         try flush()
-        if ownsHandle {
+        if let handle, ownsHandle {
             try handle.synchronize()
             try handle.close()
         }

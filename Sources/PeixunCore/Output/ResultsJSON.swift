@@ -6,9 +6,9 @@ public enum ResultsJSON {
         out.write("{\"program\":\(quote(s.programme.name)),\"program_code\":\(quote(s.programme.code)),")
         out.write("\"issuer\":\(quote(s.programme.issuer)),\"period\":[\(quote(s.programme.periodStart.description)),\(quote(s.programme.periodEnd.description))],")
         out.write("\"data_date\":\(quote(results.dataDate.description)),\"mid_term\":\(results.isMidTerm),\n\"trainees\":[")
-        for (i, t) in results.trainees.enumerated() {
-            out.write(i == 0 ? "\n" : ",\n")
-            trainee(t, s, out)
+        ParallelText.write(count: results.trainees.count, to: out) { i, part in
+            part.write(i == 0 ? "\n" : ",\n")
+            trainee(results.trainees[i], s, part)
         }
         out.write("],\n\"tutors\":[")
         for (i, t) in results.tutors.enumerated() {
@@ -35,19 +35,33 @@ public enum ResultsJSON {
 
     static func trainee(_ t: TraineeResult, _ s: Scheme, _ out: BufferedOutput) {
         let p = t.person
-        out.write("{\"id\":\(quote(p.id)),\"name\":\(quote(p.name)),\"gender\":\(quote(p.gender)),\"class\":\(quote(p.className)),")
-        out.write("\"county\":\(quote(p.county)),\"school\":\(quote(p.school)),\"stage\":\(quote(p.stage)),\"subject\":\(quote(p.subject)),")
-        out.write("\"role\":\(quote(t.role == .tutorTrainee ? "tutor_trainee" : "trainee")),\"hours\":")
+        // Written piece by piece into the buffer: a million trainees, no String per line.
+        out.write("{\"id\":"); quote(p.id, out)
+        out.write(",\"name\":"); quote(p.name, out)
+        out.write(",\"gender\":"); quote(p.gender, out)
+        out.write(",\"class\":"); quote(p.className, out)
+        out.write(",\"county\":"); quote(p.county, out)
+        out.write(",\"school\":"); quote(p.school, out)
+        out.write(",\"stage\":"); quote(p.stage, out)
+        out.write(",\"subject\":"); quote(p.subject, out)
+        out.write(t.role == .tutorTrainee ? ",\"role\":\"tutor_trainee\",\"hours\":" : ",\"role\":\"trainee\",\"hours\":")
         object(keys: s.modules.map(\.name), values: t.hours.map(\.twoPlaces), out)
         out.write(",\"module_points\":")
         object(keys: s.modules.map(\.name), values: t.modulePoints.map(\.description), out)
         out.write(",\"activity_points\":")
         object(keys: s.activities.map(\.name), values: t.activityPoints.map(\.description), out)
         let h = t.homework
-        out.write(",\"homework\":{\"status\":\(quote(h.status.rawValue)),\"grade\":\(h.grade.map(quote) ?? "null"),")
-        out.write("\"recommended\":\(h.recommended),\"points\":\(h.points)},\"total\":\(t.total),\"passed\":\(t.passed),")
-        out.write("\"pass_basis\":\(t.passBasis.map { quote($0.rawValue) } ?? "null"),\"rank\":\(t.rank.map(String.init) ?? "null"),")
-        out.write("\"excellent\":\(t.excellent),\"participated\":\(t.participated),\"certificates\":")
+        out.write(",\"homework\":{\"status\":"); quote(h.status.rawValue, out)
+        out.write(",\"grade\":")
+        if let grade = h.grade { quote(grade, out) } else { out.write("null") }
+        out.write(h.recommended ? ",\"recommended\":true,\"points\":" : ",\"recommended\":false,\"points\":")
+        out.write(h.points.description)
+        out.write("},\"total\":"); out.write(t.total.description)
+        out.write(t.passed ? ",\"passed\":true,\"pass_basis\":" : ",\"passed\":false,\"pass_basis\":")
+        if let basis = t.passBasis { quote(basis.rawValue, out) } else { out.write("null") }
+        out.write(",\"rank\":"); out.write(t.rank.map(String.init) ?? "null")
+        out.write(t.excellent ? ",\"excellent\":true" : ",\"excellent\":false")
+        out.write(t.participated ? ",\"participated\":true,\"certificates\":" : ",\"participated\":false,\"certificates\":")
         certificates(t.certificates, out)
         out.write("}")
     }
@@ -57,7 +71,7 @@ public enum ResultsJSON {
         out.write(byte: UInt8(ascii: "{"))
         for i in 0..<min(keys.count, values.count) {
             if i > 0 { out.write(byte: UInt8(ascii: ",")) }
-            out.write(quote(keys[i]))
+            quote(keys[i], out)
             out.write(byte: UInt8(ascii: ":"))
             out.write(values[i])
         }
@@ -81,6 +95,19 @@ public enum ResultsJSON {
 
     static func certificates(_ list: [CertificateRef], _ out: BufferedOutput) {
         out.write("[" + list.map { "{\"kind\":\(quote($0.kind.rawValue)),\"number\":\(quote($0.number))}" }.joined(separator: ",") + "]")
+    }
+
+    /// A JSON string literal, written straight into `out` when nothing needs escaping.
+    static func quote(_ s: String, _ out: BufferedOutput) {
+        var s = s
+        let plain = s.withUTF8 { u in
+            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 { return false }
+            out.write(byte: UInt8(ascii: "\""))
+            out.write(bytes: u)
+            out.write(byte: UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { out.write(quote(s)) }
     }
 
     /// A JSON string literal.

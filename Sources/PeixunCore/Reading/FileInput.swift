@@ -35,6 +35,15 @@ final class FileInput: ByteSource {
         }
     }
 
+    /// The file's size in bytes.
+    func size() throws -> Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw FatalError(file: fileName, reason: "unreadable file (\(String(cString: strerror(errno))))")
+        }
+        return Int(info.st_size)
+    }
+
     /// Fills `buffer` as far as possible (short reads are retried); returns less than `count` only at the end.
     func readFully(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         var total = 0

@@ -36,6 +36,16 @@ final class FileRangeInput: ByteSource {
         }
     }
 
+    /// Reads up to `count` bytes at `position` (not moving the range's own offset).
+    func read(at position: Int, into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        while true {
+            let n = pread(descriptor, buffer, count, off_t(position))
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw FatalError(file: fileName, reason: "unreadable file (\(String(cString: strerror(errno))))")
+        }
+    }
+
     /// The offset just after the first `\n` at or after `position` (or `size`).
     static func lineStart(path: String, fileName: String, after position: Int, size: Int) throws -> Int {
         let input = try FileRangeInput(path: path, fileName: fileName, offset: position, end: size)

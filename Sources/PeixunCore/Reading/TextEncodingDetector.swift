@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// The text encoding of a CSV file (CONTRACT §6 "Reading").
 enum CSVEncoding: Equatable {
@@ -24,40 +25,28 @@ enum TextEncodingDetector {
     /// The encoding, and whether the file contains no `"` at all — then every line end is a
     /// record boundary and the file may be split into parts read in parallel.
     static func facts(path: String, fileName: String) throws -> (encoding: CSVEncoding, quoteFree: Bool) {
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + 8)
-        defer { buffer.deallocate() }
+        var head = [UInt8](repeating: 0, count: 3)
         let file = try FileInput(path: path, fileName: fileName)
-        var count = try file.readFully(into: buffer, count: chunkSize)
-        if count >= 2, (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
+        let count = try head.withUnsafeMutableBufferPointer { try file.readFully(into: $0.baseAddress!, count: 3) }
+        if count >= 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
             throw FatalError(file: fileName, reason: "unreadable file: UTF-16 text is not supported (save as CSV UTF-8)")
         }
-        let hasBOM = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-        var carry = 0
-        var valid = true
-        var quoteFree = true
-        while true {
-            let total = carry + count
-            if quoteFree && memchr(buffer, 0x22, total) != nil { quoteFree = false }
-            let checked = UTF8Validator.validPrefix(buffer, count: total)
-            if checked.invalid {
-                valid = false
-                break
-            }
-            carry = total - checked.length
-            if count == 0 {
-                if carry > 0 { valid = false }  // a sequence cut off by the end of the file
-                break
-            }
-            if carry > 0 { memmove(buffer, buffer + checked.length, carry) }
-            count = try file.readFully(into: buffer + carry, count: chunkSize - carry)
-        }
-        if valid { return (.utf8(skip: hasBOM ? 3 : 0), quoteFree) }
+        let hasBOM = count >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF
+        let size = try file.size()
+        let parts = size >= parallelScanBytes ? max(2, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let verdict = try UTF8FileScan.scan(path: path, fileName: fileName, size: size, parts: parts)
+        if verdict.valid { return (.utf8(skip: hasBOM ? 3 : 0), verdict.quoteFree) }
         if hasBOM {
             throw FatalError(file: fileName, reason: "unreadable file: it starts with a UTF-8 BOM but is not valid UTF-8")
         }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + 8)
+        defer { buffer.deallocate() }
         try checkGB18030(path: path, fileName: fileName, buffer: buffer)
         return (.gb18030, false)
     }
+
+    /// A file at least this large is checked in parts on all cores.
+    static let parallelScanBytes = 4 << 20
 
     /// Throws unless the whole file is well-formed GB18030.
     private static func checkGB18030(path: String, fileName: String, buffer: UnsafeMutablePointer<UInt8>) throws {

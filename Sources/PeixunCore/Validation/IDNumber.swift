@@ -77,3 +77,16 @@ extension IDNumber {
         return value
     }
 }
+
+extension IDNumber {
+    /// The normalised ID text of a key (`key(utf8:)`): its 17 digits and their check character.
+    static func text(key: UInt64) -> String {
+        var digits = [UInt8](repeating: 48, count: 17)
+        var v = key
+        for i in stride(from: 16, through: 0, by: -1) {
+            digits[i] = UInt8(48 + v % 10)
+            v /= 10
+        }
+        return String(decoding: digits + [checkCharacter(for: digits)], as: UTF8.self)
+    }
+}
