@@ -66,27 +66,55 @@ struct RunCommand: ParsableCommand {
         var job: PartsJob?, plan: PartsJob.Plan?
         if parts != nil && results.isMidTerm { throw RunFailure(message: "--parts: a mid-term run (--as-of) issues no certificates to draw") }
         var drawn: CertificateOutputSummary?
+        var registry: CertificateRegistry?, key: VerificationKey?
         if !results.isMidTerm {
-            let key = try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
+            let runKey = try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
             let registryPath = staging.path("registry.sqlite")
-            let registry = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
-            let reconciled = try registry.reconcile(results: &results, runTime: Date(), key: key, keyPath: certificates.absoluteKeyPath)
+            let opened = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
+            let reconciled = try opened.reconcile(results: &results, runTime: Date(), key: runKey, keyPath: certificates.absoluteKeyPath)
             changes = reconciled
             chmod(registryPath, 0o600)  // it holds full ID numbers
             try reconciled.write(to: staging.staging)
             Log.info(reconciled.summaryText)
             changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
             clock.mark("registry")
-            if let site = try VerifySitePublishing.publish(registry, results: results, into: staging.path("verify")) {
+            if let site = try VerifySitePublishing.publish(opened, results: results, into: staging.path("verify")) {
                 changesLine += ", verification site \(site.records) records"
             }
             clock.mark("verification site")
-            if let parts {
-                let planned = try prepareParts(parts, results: results, registry: registry, key: key)
+            registry = opened; key = runKey
+        }
+
+        // From here on the results are only read: results.json, the rosters and the briefings are
+        // written on their own threads while the certificates are drawn.
+        let side = SideStages()
+        let graded = results
+        let rosters = SideResult<[String]>(), briefingsOut = SideResult<BriefingWriter.Output>()
+        side.start("results.json, anomalies.csv") {
+            let json = try BufferedOutput(personalDataAt: staging.path("results.json"))
+            try ResultsJSON.write(graded, to: json)
+            try json.close()
+            let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))
+            AnomaliesCSV.write(graded.anomalies, notices: graded.notices, to: anomalies)
+            try anomalies.close()
+        }
+        side.start("rosters") { [split] in
+            rosters.value = try RosterWriter.write(results: graded, to: staging.path("rosters"), options: RosterOptions(split: split))
+        }
+        side.start("briefings") {
+            do {
+                briefingsOut.value = try BriefingWriter.writeAll(results: graded, to: staging.path(""), reuse: reuse)
+            } catch {
+                throw RunFailure(message: "briefings: \(error)")
+            }
+        }
+        do {
+            if let registry, let key, let parts {
+                let planned = try prepareParts(parts, results: graded, registry: registry, key: key)
                 job = planned.job; plan = planned.plan; drawn = planned.files
                 changesLine += ", \(planned.files.personFiles.count) to draw in \(parts) parts"
-            } else if !certificates.skipCertificates {
-                let summary = try certificates.write(results, registry: registry, key: key, into: staging.path(""),
+            } else if let registry, let key, !certificates.skipCertificates {
+                let summary = try certificates.write(graded, registry: registry, key: key, into: staging.path(""),
                                                      reuse: reuse, clock: clock)
                 drawn = summary
                 changesLine += summary.reused > 0
@@ -95,29 +123,21 @@ struct RunCommand: ParsableCommand {
                 clock.mark("certificates: templates, codes, folders")
                 if !summary.failures.isEmpty { changesLine += ", \(summary.failures.count) NOT drawn (see warnings)" }
             }
-        }
-
-        let json = try BufferedOutput(personalDataAt: staging.path("results.json"))
-        try ResultsJSON.write(results, to: json)
-        try json.close()
-        let anomalies = try BufferedOutput(path: staging.path("anomalies.csv"))
-        AnomaliesCSV.write(results.anomalies, notices: results.notices, to: anomalies)
-        try anomalies.close()
-        clock.mark("results.json, anomalies.csv")
-        let rosters = try RosterWriter.write(results: results, to: staging.path("rosters"), options: RosterOptions(split: split))
-        for path in rosters { Log.info("wrote \(path)") }
-        clock.mark("rosters")
-        let briefings: BriefingWriter.Output
-        do {
-            briefings = try BriefingWriter.writeAll(results: results, to: staging.path(""), reuse: reuse)
-            Log.info("wrote \(briefings.written.count) briefing and summary files")
-            for failure in briefings.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
         } catch {
-            throw RunFailure(message: "briefings: \(error)")
+            _ = try? side.join()  // nothing may still write into the staging folder as it goes
+            throw error
         }
-        clock.mark("briefings")
+        let sideTimes = try side.join()
+        clock.mark("waiting for the stages beside the certificates")
+        for stage in sideTimes { clock.addBeside(stage.name, seconds: stage.seconds) }
+        let rosterFiles = rosters.value ?? []
+        for path in rosterFiles { Log.info("wrote \(path)") }
+        guard let briefings = briefingsOut.value else { throw RunFailure(message: "briefings: not written") }
+        Log.info("wrote \(briefings.written.count) briefing and summary files")
+        for failure in briefings.failures { Log.warning("briefing PDF not drawn (its .md was written): \(failure)") }
+
         var files = RunOverview.Files(certificates: drawn, briefings: briefings,
-                                      rosters: rosters.map { "rosters/" + ($0 as NSString).lastPathComponent })
+                                      rosters: rosterFiles.map { "rosters/" + ($0 as NSString).lastPathComponent })
         if FileManager.default.fileExists(atPath: staging.path("verify/index.html")) {
             files.files.append(RunOverview.Link(label: "证书查验网站 verify/（发布到网站即可扫码查验）", path: "verify/index.html"))
         }

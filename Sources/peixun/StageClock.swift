@@ -32,6 +32,12 @@ final class StageClock: @unchecked Sendable {
         }
     }
 
+    /// Records a stage that ran on its own thread beside the others (`SideStages`): listed as
+    /// "beside: <name>", it takes nothing off the next `mark`.
+    func addBeside(_ name: String, seconds: Double) {
+        lock.withLock { stages.append(Stage(name: "beside: " + name, seconds: seconds, peakMB: Self.peakMB())) }
+    }
+
     /// `stage<TAB>seconds<TAB>peak MB` lines, then `total`.
     var text: String {
         lock.withLock {

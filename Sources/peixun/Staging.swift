@@ -115,6 +115,9 @@ final class Staging {
             throw RunFailure(message: "\(target.path): cannot move the new outputs in place: \(reason)")
         }
         committed = true
-        if movedAside { try? fm.removeItem(at: aside) }
+        if movedAside {
+            TreeRemoval.remove(aside.path)
+            try? fm.removeItem(at: aside)   // whatever the threads could not remove
+        }
     }
 }

@@ -125,4 +125,25 @@ import PeixunCore
         #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/a.pdf")) == Data("x".utf8))
         #expect(reuse.reused == 1)
     }
+
+    @Test func theManifestReadsBackWhatWasRecordedSortedByPath() throws {
+        let tmp = try temporaryDirectory("reuse-manifest-roundtrip")
+        let root = tmp.path
+        let reuse = OutputReuse(previousRoot: nil, root: root)
+        let entries = ["certificates/completion/魏都区/许昌市第一中学/XC-2-张三.pdf": "b2",
+                       "certificates/completion/魏都区/许昌市第一中学/XC-1-李四.pdf": "a1",
+                       "briefings/魏都区/坊 1.pdf": "c3", "bad\tname.pdf": "d4", "bad\nname.pdf": "e5"]
+        for (path, key) in entries { reuse.record(path, key: key) }
+        try reuse.writeManifest()
+        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + OutputReuse.manifestName))
+        var expected = entries
+        expected["bad\tname.pdf"] = nil; expected["bad\nname.pdf"] = nil   // cannot be listed: drawn again
+        #expect(OutputReuse.parse(data) == expected)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines.first == "peixun drawn files v1")
+        #expect(lines.dropFirst().map { String($0.split(separator: "\t")[1]) }
+                == ["briefings/魏都区/坊 1.pdf", "certificates/completion/魏都区/许昌市第一中学/XC-1-李四.pdf",
+                    "certificates/completion/魏都区/许昌市第一中学/XC-2-张三.pdf"])
+        #expect(OutputReuse.parse(Data("peixun drawn files v1\nk\t\u{FF}bad\nk2\tok.pdf\n".utf8.map { $0 == 0xC3 ? 0xFF : $0 })) == ["ok.pdf": "k2"])
+    }
 }

@@ -36,7 +36,7 @@ import Testing
         let first = try CLI.run(args + ["--timings", tmp.appendingPathComponent("t1.tsv").path])
         #expect(first.status == 0, "\(first.stderr)")
         let timings = try String(contentsOf: tmp.appendingPathComponent("t1.tsv"), encoding: .utf8)
-        for stage in ["grading", "registry", "per-person certificates", "merged print files", "rosters", "briefings", "total"] {
+        for stage in ["grading", "registry", "per-person certificates", "merged print files", "beside: rosters", "beside: briefings", "total"] {
             #expect(timings.contains("\n\(stage)\t"), "\(stage) in \(timings)")
         }
         let manifest = try String(contentsOf: out.appendingPathComponent(".peixun-drawn"), encoding: .utf8)

@@ -39,8 +39,12 @@ public struct CertificateOutputLayout: Sendable {
 
     /// The print order: kind, 区县, 单位, number, name (plain string order: stable).
     public static func printOrder(_ a: CertificateData, _ b: CertificateData) -> Bool {
-        let ka = [a.kind.rawValue, a.county, a.school, a.number, a.name]
-        let kb = [b.kind.rawValue, b.county, b.school, b.number, b.name]
-        return ka.lexicographicallyPrecedes(kb)
+        // Field by field, as `[kind, county, school, number, name].lexicographicallyPrecedes`
+        // would, without building two arrays per comparison.
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        if a.county != b.county { return a.county < b.county }
+        if a.school != b.school { return a.school < b.school }
+        if a.number != b.number { return a.number < b.number }
+        return a.name < b.name
     }
 }

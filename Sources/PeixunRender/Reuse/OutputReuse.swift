@@ -31,16 +31,8 @@ public final class OutputReuse: @unchecked Sendable {
     public init(previousRoot: String?, root: String) {
         self.root = root
         var entries: [String: String] = [:]
-        if let previousRoot,
-           let text = try? String(contentsOfFile: previousRoot + "/" + Self.manifestName, encoding: .utf8) {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-            if lines.first == Substring(Self.header) {
-                lines = lines.dropFirst()
-                for line in lines {
-                    guard let tab = line.firstIndex(of: "\t") else { continue }
-                    entries[String(line[line.index(after: tab)...])] = String(line[..<tab])
-                }
-            }
+        if let previousRoot, let data = FileManager.default.contents(atPath: previousRoot + "/" + Self.manifestName) {
+            entries = Self.parse(data)
         }
         self.previousRoot = entries.isEmpty ? nil : previousRoot
         previous = entries
@@ -73,16 +65,44 @@ public final class OutputReuse: @unchecked Sendable {
         lock.withLock { current[relativePath] = key }
     }
 
-    /// Writes the manifest of everything recorded into `root` (atomically).
+    /// The manifest's entries (path → key); none unless it starts with the header line and is UTF-8.
+    static func parse(_ data: Data) -> [String: String] {
+        var entries: [String: String] = [:]
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
+            guard let first = lines.first, first.elementsEqual(Self.header.utf8) else { return }
+            lines = lines.dropFirst()
+            entries.reserveCapacity(lines.count)
+            for line in lines {
+                guard let tab = line.firstIndex(of: 0x09),
+                      let key = String(validating: line[line.startIndex..<tab], as: UTF8.self),
+                      let path = String(validating: line[(tab + 1)...], as: UTF8.self) else { continue }
+                entries[path] = key
+            }
+        }
+        return entries
+    }
+
+    /// Writes the manifest of everything recorded into `root` (atomically), sorted by path bytes.
     public func writeManifest() throws {
         let entries = lock.withLock { current }
-        var text = Self.header + "\n"
-        for path in entries.keys.sorted() where !path.contains("\n") && !path.contains("\t") {
-            text += entries[path]! + "\t" + path + "\n"
+        var lines = entries.compactMap { path, key -> (path: [UInt8], key: String)? in
+            guard !path.utf8.contains(0x0A) && !path.utf8.contains(0x09) else { return nil }
+            return (Array(path.utf8), key)
+        }
+        lines.sort { $0.path.lexicographicallyPrecedes($1.path) }
+        var bytes = Array((Self.header + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + lines.reduce(0) { $0 + $1.path.count + $1.key.utf8.count + 2 })
+        for line in lines {
+            bytes += line.key.utf8
+            bytes.append(0x09)
+            bytes += line.path
+            bytes.append(0x0A)
         }
         let path = root + "/" + Self.manifestName
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw RenderError.output(path: path, message: error.localizedDescription)
         }
@@ -94,8 +114,11 @@ public final class OutputReuse: @unchecked Sendable {
     static func place(_ from: String, at to: String, group: gid_t?) -> Bool {
         var st = stat()
         guard stat(from, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return false }
-        unlink(to)
-        if group == nil || st.st_gid == group!, link(from, to) == 0 { return true }
+        if group == nil || st.st_gid == group! {
+            // The staging folder is new: the name is free but for a retry.
+            if link(from, to) == 0 { return true }
+            if errno == EEXIST, unlink(to) == 0, link(from, to) == 0 { return true }
+        }
         let tmp = to + ".part"
         do {
             try? FileManager.default.removeItem(atPath: tmp)
