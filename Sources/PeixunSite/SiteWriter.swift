@@ -16,19 +16,27 @@ public enum SiteWriter {
         public var files: Int
         public var bytes: Int
         public var prefixLength: Int
+        /// Records whose id and key were derived now (PBKDF2), not taken from the key cache.
+        public var derived: Int = 0
     }
 
+    /// Writes the site for `entries` into `folder`. With `cache` (the previous publication's
+    /// keys, same `iterations`), its salt is kept and only new numbers and codes are derived;
+    /// `cacheOut` is then given the keys of this site (`SiteKeyCache`), to write beside it.
     public static func write(entries: [SiteEntry], programmes: [SiteProgramme], to folder: String,
-                             iterations: Int = SiteLookup.defaultIterations) throws -> Summary {
-        let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max) }
+                             iterations: Int = SiteLookup.defaultIterations, cache: SiteKeyCache? = nil,
+                             cacheOut: ((SiteKeyCache) throws -> Void)? = nil) throws -> Summary {
+        let reused = cache.flatMap { $0.iterations == iterations ? $0 : nil }
+        let salt = reused?.salt ?? (0..<16).map { _ in UInt8.random(in: .min ... .max) }
         let lookup = SiteLookup(salt: salt, iterations: iterations)
         let prefixLength = SiteLookup.prefixLength(forCount: entries.count)
-        let sealed = try seal(entries, lookup: lookup)
+        var next = SiteKeyCache(salt: salt, iterations: iterations)
+        let (sealed, derived) = try seal(entries, lookup: lookup, known: reused?.keys ?? [:], into: &next)
 
         let fm = FileManager.default
         let data = (folder as NSString).appendingPathComponent("data")
         try fm.createDirectory(atPath: data, withIntermediateDirectories: true)
-        var summary = Summary(records: entries.count, files: 0, bytes: 0, prefixLength: prefixLength)
+        var summary = Summary(records: entries.count, files: 0, bytes: 0, prefixLength: prefixLength, derived: derived)
         func put(_ text: String, _ relative: String) throws {
             let bytes = Data(text.utf8)
             try bytes.write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(relative)))
@@ -48,34 +56,49 @@ public enum SiteWriter {
         try put(SiteAssets.indexHTML, "index.html")
         try put(SiteAssets.script, "verify.js")
         try put(SiteAssets.style, "verify.css")
+        try cacheOut?(next)
         return summary
     }
 
-    /// (id, base64 of nonce ‖ ciphertext ‖ tag) per entry, derived on every core.
-    static func seal(_ entries: [SiteEntry], lookup: SiteLookup) throws -> [(String, String)] {
+    /// (id, base64 of nonce ‖ ciphertext ‖ tag) per entry, on every core; ids and keys from
+    /// `known` where it has them (same salt), else derived. Every entry's keys go into `cache`;
+    /// also gives how many were derived.
+    static func seal(_ entries: [SiteEntry], lookup: SiteLookup, known: [String: SiteKeyCache.Derived] = [:],
+                     into cache: inout SiteKeyCache) throws -> ([(String, String)], Int) {
         let lock = NSLock()
         var out = [(String, String)?](repeating: nil, count: entries.count)
+        var slots = [(String, SiteKeyCache.Derived)?](repeating: nil, count: entries.count)
         var failure: Error?
+        var derived = 0
         let chunk = 256
         DispatchQueue.concurrentPerform(iterations: (entries.count + chunk - 1) / chunk) { c in
-            var local: [(Int, (String, String))] = []
+            var local: [(Int, (String, String), (String, SiteKeyCache.Derived))] = []
+            var localDerived = 0
             do {
                 for i in c * chunk..<min(entries.count, (c + 1) * chunk) {
                     let e = entries[i]
-                    let (id, key) = try lookup.derive(number: e.number, code: e.code)
-                    let box = try AES.GCM.seal(try plaintext(e), using: key)
+                    let slot = SiteKeyCache.slot(number: e.number, code: e.code)
+                    let keys: SiteKeyCache.Derived
+                    if let k = known[slot] { keys = k } else {
+                        let (id, key) = try lookup.derive(number: e.number, code: e.code)
+                        keys = SiteKeyCache.Derived(id: id, key: key.withUnsafeBytes { Array($0) })
+                        localDerived += 1
+                    }
+                    let box = try AES.GCM.seal(try plaintext(e), using: SymmetricKey(data: keys.key))
                     guard let combined = box.combined else { throw SiteError.sealing }
-                    local.append((i, (id, combined.base64EncodedString())))
+                    local.append((i, (keys.id, combined.base64EncodedString()), (slot, keys)))
                 }
             } catch {
                 lock.lock(); failure = error; lock.unlock()
             }
             lock.lock()
-            for (i, row) in local { out[i] = row }
+            for (i, row, slot) in local { out[i] = row; slots[i] = slot }
+            derived += localDerived
             lock.unlock()
         }
         if let failure { throw failure }
-        return out.compactMap { $0 }
+        for case let (slot, keys)? in slots { cache.keys[slot] = keys }
+        return (out.compactMap { $0 }, derived)
     }
 
     /// The sealed record: status, kind, programme index, masked name, 区县, 单位, revocation day.
@@ -126,5 +149,11 @@ public enum SiteWriter {
 
 enum SiteError: Error, CustomStringConvertible {
     case sealing
-    var description: String { "核验网站 verification site: a record could not be sealed" }
+    case cache(path: String, reason: String)
+    var description: String {
+        switch self {
+        case .sealing: "核验网站 verification site: a record could not be sealed"
+        case let .cache(path, reason): "\(path): cannot write the verification site's key cache: \(reason)"
+        }
+    }
 }

@@ -7,8 +7,11 @@ public enum VerificationSite {
     /// Writes the site for every certificate of `registry` into `folder`.
     /// `issueDates` gives the printed 发证日期 of programmes known from their
     /// scheme (the current run's); others show the day they were issued.
+    /// `cache`/`cacheOut`: the previous publication's keys and the place for this one's
+    /// (`SiteWriter.write`).
     public static func publish(registry: CertificateRegistry, issueDates: [String: CivilDate], to folder: String,
-                               iterations: Int = SiteLookup.defaultIterations) throws -> SiteWriter.Summary {
+                               iterations: Int = SiteLookup.defaultIterations, cache: SiteKeyCache? = nil,
+                               cacheOut: ((SiteKeyCache) throws -> Void)? = nil) throws -> SiteWriter.Summary {
         let rows = try registry.publicationRows()
         var programmeIndex: [String: Int] = [:]
         var programmes: [SiteProgramme] = []
@@ -33,7 +36,8 @@ public enum VerificationSite {
                                      county: c.county, school: c.school,
                                      revokedOn: row.revokedAt.map(VerificationResult.dateText)))
         }
-        return try SiteWriter.write(entries: entries, programmes: programmes, to: folder, iterations: iterations)
+        return try SiteWriter.write(entries: entries, programmes: programmes, to: folder, iterations: iterations,
+                                    cache: cache, cacheOut: cacheOut)
     }
 
     static func chineseDay(_ date: Date) -> String {

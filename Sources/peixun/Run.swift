@@ -78,8 +78,10 @@ struct RunCommand: ParsableCommand {
             Log.info(reconciled.summaryText)
             changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
             clock.mark("registry")
-            if let site = try VerifySitePublishing.publish(opened, results: results, into: staging.path("verify")) {
-                changesLine += ", verification site \(site.records) records"
+            if let site = try VerifySitePublishing.publish(opened, results: results, into: staging.path("verify"),
+                                                            previousCache: redraw ? nil : staging.previous(VerifySitePublishing.cacheName),
+                                                            cache: staging.path(VerifySitePublishing.cacheName)) {
+                changesLine += ", verification site \(site.records) records (\(site.derived) keys derived)"
             }
             clock.mark("verification site")
             registry = opened; key = runKey

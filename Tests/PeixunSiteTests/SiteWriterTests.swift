@@ -72,6 +72,43 @@ import PeixunCore
         }
     }
 
+    /// A rerun keeps the salt and derives keys only for numbers and codes it has not seen; every
+    /// record is still found, and the cache reads back what was written (0600).
+    @Test func theKeyCacheDerivesOnlyWhatIsNew() throws {
+        let dir = try folder(), cachePath = try folder() + "/keys"
+        let programmes = [SiteProgramme(name: "许昌培训", issuer: "中心", issueDate: "2021年12月25日")]
+        var entries = (1...30).map { entry($0) }
+        var written: SiteKeyCache?
+        let first = try SiteWriter.write(entries: entries, programmes: programmes, to: dir, iterations: 10,
+                                         cacheOut: { written = $0; try $0.write(to: cachePath) })
+        #expect(first.derived == 30)
+        let cache = try #require(SiteKeyCache.read(path: cachePath))
+        #expect(cache == written && cache.count == 30 && cache.iterations == 10)
+        var st = stat()
+        #expect(stat(cachePath, &st) == 0 && st.st_mode & 0o777 == 0o600)
+        let salt = try #require(config(dir)["salt"] as? String)
+
+        entries[4].code = "ZZZZZ-ZZZZZ"          // a new code (a renamed holder)
+        entries[7].status = .revoked; entries[7].revokedOn = "2022-01-05"   // same keys, new record text
+        entries.append(entry(31))
+        let again = try SiteWriter.write(entries: entries, programmes: programmes, to: dir, iterations: 10, cache: cache)
+        #expect(again.derived == 2)
+        #expect(try config(dir)["salt"] as? String == salt)
+        #expect(try lookUp(dir, number: entries[4].number, code: "ZZZZZ-ZZZZZ")?["s"] as? String == "v")
+        #expect(try lookUp(dir, number: entries[4].number, code: entry(5).code) == nil)   // the old code no longer opens it
+        #expect(try lookUp(dir, number: entries[7].number, code: entries[7].code)?["s"] as? String == "r")
+        #expect(try lookUp(dir, number: entries[30].number, code: entries[30].code)?["s"] as? String == "v")
+        #expect(try lookUp(dir, number: entries[0].number, code: entries[0].code)?["s"] as? String == "v")
+
+        // Other rounds: a new salt, everything derived. Not a cache: ignored.
+        let other = try SiteWriter.write(entries: entries, programmes: programmes, to: dir, iterations: 11, cache: cache)
+        #expect(other.derived == 31)
+        #expect(try config(dir)["salt"] as? String != salt)
+        try Data("peixun site keys v1\nnot hex\t10\n".utf8).write(to: URL(fileURLWithPath: cachePath))
+        #expect(SiteKeyCache.read(path: cachePath) == nil)
+        #expect(SiteKeyCache.read(path: cachePath + "-missing") == nil)
+    }
+
     @Test func recordTextIsJSONWhateverTheSchool() throws {
         var e = entry(1, status: .revoked)
         e.school = "第\"一\\中\n学"

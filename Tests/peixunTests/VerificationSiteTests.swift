@@ -118,7 +118,16 @@ import Testing
         let kept = try String(contentsOf: courses, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("411002198408238028") }.joined(separator: "\n") + "\n"
         try kept.write(to: courses, atomically: true, encoding: .utf8)
-        #expect(try CLI.run(args).status == 0)
+        let salt = try String(contentsOf: site.appendingPathComponent("site.js"), encoding: .utf8)
+            .components(separatedBy: "\"salt\":\"").last?.prefix(32)
+        let rerun = try CLI.run(args)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        // The key cache beside the site (never in it, owner-only) kept the salt: nothing derived again.
+        #expect(rerun.stderr.contains("(0 keys derived)"), "\(rerun.stderr)")
+        #expect(try String(contentsOf: site.appendingPathComponent("site.js"), encoding: .utf8).contains("\"salt\":\"\(salt ?? "-")\""))
+        var st = stat()
+        #expect(stat(out.appendingPathComponent(".peixun-site-keys").path, &st) == 0 && st.st_mode & 0o777 == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".peixun-site-keys").path))
         let revoked = try dom(local(zhang))
         #expect(text(of: "verdict", in: revoked) == "已撤销", "\(revoked)")
         #expect((text(of: "details", in: revoked) ?? "").contains("撤销日期"))

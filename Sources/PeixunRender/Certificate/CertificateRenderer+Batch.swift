@@ -95,7 +95,10 @@ extension CertificateRenderer {
         var directories = Set<String>()
         var total = 0
         if options.perPerson {
-            for d in people { directories.insert((layout.root + "/" + layout.personFile(d) as NSString).deletingLastPathComponent) }
+            var units = Set<[String]>()
+            for d in people where units.insert([d.kind.rawValue, d.county, d.school]).inserted {
+                directories.insert(layout.root + "/" + layout.unitFolder(kind: d.kind, county: d.county, school: d.school))
+            }
             let chunk = max(8, min(64, people.count / (options.workers * 8) + 1))
             var start = 0
             while start < people.count {
