@@ -132,7 +132,10 @@ extension CertificateRenderer {
                 guard case let .merged(_, _, x) = a, case let .merged(_, _, y) = b else { return false }
                 return x.count > y.count
             }),
-            ("区县 print files from 单位 files", jobs.filter { if case .concatenated = $0 { return true } else { return false } }),
+            ("区县 print files from 单位 files", jobs.filter { if case .concatenated = $0 { return true } else { return false } }.sorted { a, b in
+                guard case let .concatenated(_, _, x, _) = a, case let .concatenated(_, _, y, _) = b else { return false }
+                return x.count > y.count
+            }),
         ]
         for (name, phaseJobs) in phases where !phaseJobs.isEmpty {
             let started = Date()
