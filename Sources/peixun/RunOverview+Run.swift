@@ -13,9 +13,14 @@ extension RunOverview.Files {
         let folders = Set((certificates?.personFiles ?? []).map { $0.split(separator: "/").dropLast().joined(separator: "/") })
         typealias Link = RunOverview.Link
         let countyPrintFiles: (String) -> [Link] = { county in
-            CertificateKind.allCases.compactMap { kind in
+            CertificateKind.allCases.flatMap { kind -> [Link] in
                 let path = layout.countyFile(kind: kind, county: county)
-                return merged.contains(path) ? Link(label: kind.title, path: "certificates/" + path) : nil
+                if merged.contains(path) { return [Link(label: kind.title, path: "certificates/" + path)] }
+                // A big 区县 in volumes (第1册, 第2册 …).
+                return (1...max(1, merged.count)).compactMap { n in
+                    let volume = layout.countyVolumeFile(kind: kind, county: county, volume: n)
+                    return merged.contains(volume) ? Link(label: "\(kind.title) 第\(n)册", path: "certificates/" + volume) : nil
+                }
             }
         }
         let unitLinks: (String, String) -> [Link] = { county, school in

@@ -30,6 +30,13 @@ public struct CertificateOutputLayout: Sendable {
     public func countyFile(kind: CertificateKind, county: String) -> String {
         "print/\(kind.rawValue)/\(SafeFileName.make(county.isEmpty ? "未填写" : county, maxBytes: SafeFileName.maxBytes - 4)).pdf"
     }
+    /// `print/<kind>/<区县>-第<n>册.pdf`, relative to `root`: volume `n` (from 1) of a 区县 whose
+    /// certificates are split into several print files (`CertificateOutputOptions.volumePages`).
+    public func countyVolumeFile(kind: CertificateKind, county: String, volume: Int) -> String {
+        let suffix = "-第\(volume)册"
+        let name = SafeFileName.make(county.isEmpty ? "未填写" : county, maxBytes: SafeFileName.maxBytes - 4 - suffix.utf8.count)
+        return "print/\(kind.rawValue)/\(name)\(suffix).pdf"
+    }
     /// `print/<kind>/<区县>/<单位>.pdf`, relative to `root`.
     public func schoolFile(kind: CertificateKind, county: String, school: String) -> String {
         "print/\(kind.rawValue)/\(Self.component(county))/\(SafeFileName.make(school.isEmpty ? "未填写" : school, maxBytes: SafeFileName.maxBytes - 4)).pdf"

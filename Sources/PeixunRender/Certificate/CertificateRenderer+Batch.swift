@@ -10,6 +10,11 @@ public struct CertificateOutputOptions: Sendable {
     public var mergedByCounty: Bool
     /// One print PDF per 单位 (`certificates/print/<kind>/<区县>/<单位>.pdf`).
     public var mergedBySchool: Bool
+    /// A 区县's print file holds at most this many pages, in whole 单位 (one 单位 larger than that
+    /// is a volume of its own): more make `<区县>-第1册.pdf`, `-第2册.pdf` … in print order. A box
+    /// of paper per volume at the printer's, and a correction redoes only its volume.
+    public var volumePages = CertificateOutputOptions.defaultVolumePages
+    public static let defaultVolumePages = 2_000
     /// Parallel workers (default: the active processor count).
     public var workers: Int
     /// Called (from any thread, serialised) with pages done and pages in total.
@@ -169,19 +174,43 @@ extension CertificateRenderer {
             for county in counties.keys.sorted() {
                 let inCounty = counties[county] ?? []
                 let schools = Dictionary(grouping: inCounty, by: \.school)
-                let schoolFiles = schools.keys.sorted().map { layout.schoolFile(kind: kind, county: county, school: $0) }
+                let schoolNames = schools.keys.sorted()
+                let schoolFiles = schoolNames.map { layout.schoolFile(kind: kind, county: county, school: $0) }
                 if options.mergedByCounty {
-                    groups.append(MergedGroup(file: layout.countyFile(kind: kind, county: county), title: "\(kind.title) \(county)",
-                                              items: inCounty, parts: options.mergedBySchool ? schoolFiles : []))
+                    let volumes = Self.volumes(schoolNames.map { schools[$0]?.count ?? 0 }, maxPages: options.volumePages)
+                    for (n, range) in volumes.enumerated() {
+                        let single = volumes.count == 1
+                        let items = schoolNames[range].flatMap { schools[$0] ?? [] }
+                        groups.append(MergedGroup(file: single ? layout.countyFile(kind: kind, county: county)
+                                                      : layout.countyVolumeFile(kind: kind, county: county, volume: n + 1),
+                                                  title: "\(kind.title) \(county)" + (single ? "" : " 第\(n + 1)册"),
+                                                  items: items, parts: options.mergedBySchool ? Array(schoolFiles[range]) : []))
+                    }
                 }
                 if options.mergedBySchool {
-                    for (school, file) in zip(schools.keys.sorted(), schoolFiles) {
+                    for (school, file) in zip(schoolNames, schoolFiles) {
                         groups.append(MergedGroup(file: file, title: "\(kind.title) \(county) \(school)", items: schools[school] ?? []))
                     }
                 }
             }
         }
         return groups
+    }
+
+    /// A 区县's 单位 (their page counts, in print order) cut into volumes of whole 单位 of at most
+    /// `maxPages` pages each (a bigger 单位 alone); one volume when they all fit.
+    static func volumes(_ pages: [Int], maxPages: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0, filled = 0
+        for (i, n) in pages.enumerated() {
+            if i > start, filled + n > maxPages {
+                out.append(start..<i)
+                start = i; filled = 0
+            }
+            filled += n
+        }
+        if start < pages.count || out.isEmpty { out.append(start..<pages.count) }
+        return out
     }
 
     /// The files `writeAll` writes for `certificates` when every certificate draws: per-person
