@@ -66,13 +66,23 @@ struct CertificateOptions: ParsableArguments {
         return .overlay(dx: x, dy: y)
     }
 
+    /// Registers the fonts folders (`--fonts`, then `ResourceSearchPath`'s) with fontconfig. Before
+    /// anything is drawn on any thread: the briefings, drawn beside the certificates, use them too.
+    func registerFonts() throws {
+        do {
+            for dir in try Resources.searchPath.folders("Fonts", explicit: fonts) { try FontRegistry.register(directory: dir) }
+        } catch ResourceError.notAFolder(let path) {
+            throw RunFailure(message: "--fonts \(path): not a folder")
+        }
+    }
+
     /// Registers the fonts folders and loads the templates, each file from the
     /// first folder that has it (`ResourceSearchPath`).
     func renderer() throws -> CertificateRenderer {
+        try registerFonts()
         let search = Resources.searchPath
         let files: [CertificateKind: String]
         do {
-            for dir in try search.folders("Fonts", explicit: fonts) { try FontRegistry.register(directory: dir) }
             files = try search.templateFiles(explicit: templates)
         } catch ResourceError.notAFolder(let path) {
             throw RunFailure(message: "\(path == fonts ? "--fonts" : "--templates") \(path): not a folder")

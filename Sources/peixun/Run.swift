@@ -89,6 +89,7 @@ struct RunCommand: ParsableCommand {
 
         // From here on the results are only read: results.json, the rosters and the briefings are
         // written on their own threads while the certificates are drawn.
+        try certificates.registerFonts()  // before any thread draws (the briefings below)
         let side = SideStages()
         let graded = results
         let rosters = SideResult<[String]>(), briefingsOut = SideResult<BriefingWriter.Output>()

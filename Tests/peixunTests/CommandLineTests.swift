@@ -32,6 +32,20 @@ import Testing
         #expect(r.stderr.contains("courses"))
     }
 
+    /// Fonts are registered before anything is drawn on any thread; a --fonts that is not a folder
+    /// stops the run before it writes, naming the option.
+    @Test func aFontsPathThatIsNotAFolderStopsTheRunUnwritten() throws {
+        let tmp = try CLI.temporaryDirectory()
+        let file = tmp.appendingPathComponent("not-a-folder.ttf")
+        try Data("x".utf8).write(to: file)
+        let out = tmp.appendingPathComponent("out")
+        let r = try CLI.run(["run", "--scheme", CLI.seedScheme, "--input", try export().path, "--out", out.path,
+                             "--key", tmp.appendingPathComponent("k/secret.key").path, "--fonts", file.path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("--fonts \(file.path): not a folder"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try CLI.run(["grade", "--input", "x"]).status == 2)
         #expect(try CLI.run(["grade", "--scheme", CLI.seedScheme, "--input", "x", "--format", "xml"]).status == 2)
