@@ -9,9 +9,10 @@ import PeixunCore
 /// run, in the run's order (trainees, then tutors), every row stamped with the
 /// run. A rerun mostly finds the same people with the same standings, so it
 /// writes only what differs: rows of persons who left are deleted, changed rows
-/// updated, new persons appended, and the other rows only get the new run
-/// stamp. When the order would not come out as the run's (someone new in the
-/// middle, the roster reordered) the table is rewritten in full instead.
+/// updated, and the other rows only get the new run stamp. From the first new
+/// person (or the first change of order) on, the rows are deleted and appended
+/// again in the run's order, so the table's rowid order stays the run's order
+/// (the next run lists persons who left in it); a new first person rewrites it all.
 extension CertificateRegistry {
     private struct StandingKey: Hashable {
         var role: String
@@ -70,24 +71,19 @@ extension CertificateRegistry {
             }
         }
 
-        if keepsOrder(match) {
-            try storeDifferences(current, match: match, previous: previous, programme: programme, run: run, db: db)
-        } else {
-            try rewriteStandings(current, programme: programme, db: db)
-        }
+        try store(current, match: match, previous: previous, programme: programme, run: run, db: db)
     }
 
-    /// True when updating the stored rows in place and appending the new ones
-    /// leaves the table in `current`'s order: the stored rows that stay come in
-    /// their stored order, and every new row comes after them.
-    private static func keepsOrder(_ match: [Int?]) -> Bool {
-        var last = -1, sawNew = false
-        for index in match {
-            guard let index else { sawNew = true; continue }
-            if sawNew || index <= last { return false }
+    /// How many leading rows of `current` can stay where they are stored: up
+    /// to the first new person, or the first whose stored row comes before
+    /// the previous one's (rowid order must end as `current`'s order).
+    private static func inPlacePrefix(_ match: [Int?]) -> Int {
+        var last = -1
+        for (position, index) in match.enumerated() {
+            guard let index, index > last else { return position }
             last = index
         }
-        return true
+        return match.count
     }
 
     /// The stored standings of `programme`, in table order.
@@ -107,12 +103,17 @@ extension CertificateRegistry {
         return out
     }
 
-    /// Deletes the rows of persons who left, updates the rows that changed,
-    /// appends the new ones and stamps the rest with `run`.
-    private static func storeDifferences(_ current: [StandingRecord], match: [Int?], previous: [StoredStanding],
-                                         programme: String, run: Int64, db: Database) throws {
+    /// Stores `current` in place of the stored rows, writing only what differs:
+    /// the leading rows that keep their place are updated where they changed
+    /// and otherwise only stamped with `run`; the other stored rows (persons
+    /// who left, rows after a new person or a change of order) are deleted and
+    /// the rest of `current` appended after the kept rows, in order.
+    private static func store(_ current: [StandingRecord], match: [Int?], previous: [StoredStanding],
+                              programme: String, run: Int64, db: Database) throws {
+        let prefix = inPlacePrefix(match)
+        guard prefix > 0 else { return try rewriteStandings(current, programme: programme, db: db) }
         var kept = [Bool](repeating: false, count: previous.count)
-        for index in match { if let index { kept[index] = true } }
+        for index in match[..<prefix] { if let index { kept[index] = true } }
         let delete = try db.cachedStatement(sql: "DELETE FROM standing WHERE rowid = ?")
         for (stored, keep) in zip(previous, kept) where !keep { try delete.execute(arguments: [stored.rowID]) }
 
@@ -121,22 +122,22 @@ extension CertificateRegistry {
                                 total = ?, run = ?
             WHERE rowid = ?
             """)
-        var stamped = 0
-        for (now, index) in zip(current, match) {
+        var unstamped = false
+        for (now, index) in zip(current[..<prefix], match[..<prefix]) {
             guard let index else { continue }
             let before = previous[index]
             if sameStanding(before.record, now) {
-                if before.record.run != run { stamped += 1 }
+                unstamped = unstamped || before.record.run != run
                 continue
             }
             try update.execute(arguments: [now.name, now.maskedID, now.county, now.school, now.passed, now.excellent,
                                            now.total, now.run, before.rowID])
         }
-        if stamped > 0 {
+        if unstamped {
             try db.execute(sql: "UPDATE standing SET run = ? WHERE programme_code = ? AND run <> ?",
                            arguments: [run, programme, run])
         }
-        try insertStandings(current.indices.lazy.filter { match[$0] == nil }.map { current[$0] }, db: db)
+        try insertStandings(current[prefix...], db: db)
     }
 
     /// Replaces the programme's standings with `current` as a whole.
