@@ -8,11 +8,6 @@ extension CertificateRegistry {
         var personID: String
     }
 
-    private struct StandingKey: Hashable {
-        var role: String
-        var personID: String
-    }
-
     /// Brings the registry in line with `results` in one transaction and fills
     /// the `certificates` of every trainee and tutor.
     ///
@@ -39,31 +34,32 @@ extension CertificateRegistry {
 
         // Who qualifies for what, in the order numbers are assigned.
         var qualifiers: [(kind: CertificateKind, person: Person)] = []
-        qualifiers += results.trainees.filter(\.passed).map { (.completion, $0.person) }
-        qualifiers += results.trainees.filter(\.excellent).map { (.excellentTrainee, $0.person) }
-        qualifiers += results.tutors.filter(\.excellent).map { (.excellentTutor, $0.person) }
-        let snapshot = results
+        qualifiers.reserveCapacity(results.trainees.count + results.tutors.count)
+        for t in results.trainees where t.passed { qualifiers.append((.completion, t.person)) }
+        for t in results.trainees where t.excellent { qualifiers.append((.excellentTrainee, t.person)) }
+        for t in results.tutors where t.excellent { qualifiers.append((.excellentTutor, t.person)) }
 
         let (changes, numbers) = try write { db -> (RegistryChanges, [Key: String]) in
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.reconcileCacheKiB)")
             if let key { try Self.pin(key, keyPath: keyPath, at: runTime, registry: path, db: db) }
             try Self.registerProgramme(programme, format: format, kindCodes: kindCodes, db: db)
             let previous = try RunRecord.filter(Column("programme_code") == programme.code)
                 .order(Column("id").desc).fetchOne(db)
             var run = RunRecord(id: nil, programmeCode: programme.code, runAt: runTime,
-                                dataDate: snapshot.dataDate.description,
-                                trainees: snapshot.trainees.count, tutors: snapshot.tutors.count,
-                                passed: snapshot.trainees.filter(\.passed).count,
-                                excellentTrainees: snapshot.trainees.filter(\.excellent).count,
-                                excellentTutors: snapshot.tutors.filter(\.excellent).count,
+                                dataDate: results.dataDate.description,
+                                trainees: results.trainees.count, tutors: results.tutors.count,
+                                passed: results.trainees.lazy.filter(\.passed).count,
+                                excellentTrainees: results.trainees.lazy.filter(\.excellent).count,
+                                excellentTutors: results.tutors.lazy.filter(\.excellent).count,
                                 issued: 0, revoked: 0, reinstated: 0)
             try run.insert(db)
             let runID = run.id ?? db.lastInsertedRowID
 
             var changes = RegistryChanges(programmeCode: programme.code, programmeName: programme.name, run: runID,
                                           runAt: runTime, previousRun: previous?.id, previousRunAt: previous?.runAt)
-            let existing = try CertificateRecord.filter(Column("programme_code") == programme.code)
-                .order(Column("kind"), Column("sequence")).fetchAll(db)
+            let existing = try Self.fetchCertificates(programme: programme.code, db: db)
             var byKey: [Key: CertificateRecord] = [:]
+            byKey.reserveCapacity(existing.count)
             var nextSequence: [CertificateKind: Int] = [:]
             for cert in existing {
                 byKey[Key(kind: cert.kind, personID: cert.personID)] = cert
@@ -71,6 +67,7 @@ extension CertificateRegistry {
             }
 
             var numbers: [Key: String] = [:]
+            numbers.reserveCapacity(qualifiers.count)
             for (kind, person) in qualifiers {
                 let key = Key(kind: kind, personID: person.id)
                 if numbers[key] != nil { continue }
@@ -78,15 +75,15 @@ extension CertificateRegistry {
                     if cert.status == .revoked {
                         cert.status = .issued
                         cert.revokedRun = nil
-                        try cert.update(db)
+                        try Self.update(cert, db: db)
                         try Self.event(cert, run: runID, "reinstated", db: db)
                         changes.reinstated.append(Self.change(cert))
                     }
                     if let detail = Self.holderDifference(cert, person) {
                         // The code covers the name: a new name gets a new code (below).
-                        if cert.holderName != person.name { cert.code = nil; cert.keyFingerprint = nil }
+                        if !Self.same(cert.holderName, person.name) { cert.code = nil; cert.keyFingerprint = nil }
                         Self.setHolder(&cert, person)
-                        try cert.update(db)
+                        try Self.update(cert, db: db)
                         try Self.event(cert, run: runID, "holder_updated", detail: detail, db: db)
                         var entry = Self.change(cert)
                         entry.detail = detail
@@ -113,12 +110,12 @@ extension CertificateRegistry {
                 && numbers[Key(kind: cert.kind, personID: cert.personID)] == nil {
                 cert.status = .revoked
                 cert.revokedRun = runID
-                try cert.update(db)
+                try Self.update(cert, db: db)
                 try Self.event(cert, run: runID, "revoked", db: db)
                 changes.revoked.append(Self.change(cert))
             }
 
-            try Self.compareStandings(snapshot, programme: programme.code, run: runID, hasPrevious: previous != nil,
+            try Self.compareStandings(results, programme: programme.code, run: runID, hasPrevious: previous != nil,
                                       changes: &changes, db: db)
             if let key { try Self.storeMissingCodes(key: key, db: db) }
             run.issued = changes.issued.count
@@ -141,6 +138,11 @@ extension CertificateRegistry {
         }
         return changes
     }
+
+    /// The page cache while reconciling, in KiB: enough for a 100,000-person
+    /// registry, so that a rerun's changes stay in memory until the commit
+    /// instead of spilling to the file mid-transaction (SQLite's default is 2 MiB).
+    static let reconcileCacheKiB = 128 * 1024
 
     /// Kind codes must exist, be distinct, and the format must tell kinds apart.
     static func checkedKindCodes(_ rules: CertificateRules,
@@ -198,9 +200,9 @@ extension CertificateRegistry {
     /// `姓名 旧 → 新; 单位 …` when the printed holder data differ, else nil.
     static func holderDifference(_ cert: CertificateRecord, _ person: Person) -> String? {
         var parts: [String] = []
-        if cert.holderName != person.name { parts.append("姓名 name \(cert.holderName) → \(person.name)") }
-        if cert.county != person.county { parts.append("区县 county \(cert.county) → \(person.county)") }
-        if cert.school != person.school { parts.append("单位 school \(cert.school) → \(person.school)") }
+        if !same(cert.holderName, person.name) { parts.append("姓名 name \(cert.holderName) → \(person.name)") }
+        if !same(cert.county, person.county) { parts.append("区县 county \(cert.county) → \(person.county)") }
+        if !same(cert.school, person.school) { parts.append("单位 school \(cert.school) → \(person.school)") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -234,67 +236,5 @@ extension CertificateRegistry {
             throw RegistryError.numberCollision(number: cert.number)
         }
         cert.rowID = db.lastInsertedRowID
-    }
-
-    /// Lists who crossed the pass or honour line against the stored
-    /// standings, then stores this run's standings in their place.
-    private static func compareStandings(_ results: Results, programme: String, run: Int64, hasPrevious: Bool,
-                                         changes: inout RegistryChanges, db: Database) throws {
-        let request = StandingRecord.filter(Column("programme_code") == programme)
-        let previous = try request.order(sql: "rowid").fetchAll(db)
-        var previousByKey: [StandingKey: StandingRecord] = [:]
-        for s in previous { previousByKey[StandingKey(role: s.role, personID: s.personID)] = s }
-
-        var current: [StandingRecord] = []
-        for t in results.trainees {
-            current.append(standing(t.person, role: "trainee", passed: t.passed, excellent: t.excellent,
-                                    total: t.total, programme: programme, run: run))
-        }
-        for t in results.tutors {
-            current.append(standing(t.person, role: "tutor", passed: t.passed, excellent: t.excellent,
-                                    total: t.total, programme: programme, run: run))
-        }
-
-        if hasPrevious {
-            var seen = Set<StandingKey>()
-            for now in current {
-                let key = StandingKey(role: now.role, personID: now.personID)
-                seen.insert(key)
-                let before = previousByKey[key]
-                let person = RegistryChanges.Person(role: now.role, name: now.name, maskedID: now.maskedID,
-                                                    county: now.county, school: now.school,
-                                                    previousTotal: before?.total, total: now.total)
-                let passedBefore = before?.passed ?? false, excellentBefore = before?.excellent ?? false
-                if now.passed && !passedBefore { changes.nowPassed.append(person) }
-                if !now.passed && passedBefore { changes.noLongerPassed.append(person) }
-                if now.excellent && !excellentBefore { changes.nowExcellent.append(person) }
-                if !now.excellent && excellentBefore { changes.noLongerExcellent.append(person) }
-            }
-            for before in previous where !seen.contains(StandingKey(role: before.role, personID: before.personID)) {
-                let person = RegistryChanges.Person(role: before.role, name: before.name, maskedID: before.maskedID,
-                                                    county: before.county, school: before.school,
-                                                    previousTotal: before.total, total: nil)
-                if before.passed { changes.noLongerPassed.append(person) }
-                if before.excellent { changes.noLongerExcellent.append(person) }
-            }
-        }
-
-        _ = try request.deleteAll(db)
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO standing (programme_code, role, person_id, name, masked_id, county, school, passed,
-                                  excellent, total, run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for s in current {
-            try insert.execute(arguments: [s.programmeCode, s.role, s.personID, s.name, s.maskedID, s.county, s.school,
-                                           s.passed, s.excellent, s.total, s.run])
-        }
-    }
-
-    private static func standing(_ person: Person, role: String, passed: Bool, excellent: Bool, total: Points,
-                                 programme: String, run: Int64) -> StandingRecord {
-        StandingRecord(programmeCode: programme, role: role, personID: person.id, name: person.name,
-                       maskedID: person.maskedID, county: person.county, school: person.school, passed: passed,
-                       excellent: excellent, total: total.description, run: run)
     }
 }

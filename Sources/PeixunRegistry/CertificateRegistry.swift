@@ -48,8 +48,11 @@ public final class CertificateRegistry: Sendable {
     /// Opens a new registry at `path` that starts as a copy of the registry at
     /// `source` (the previous run's, when a run writes its outputs into a
     /// staging folder first); a fresh one when `source` is nil or missing.
-    /// Copies through SQLite's backup API, which honours a journal left by a
-    /// crashed run; `source` is not changed. Any file at `path` is replaced.
+    /// `source` is opened through SQLite first, which honours a journal left by
+    /// a crashed run, and is not changed otherwise. Inside a read transaction
+    /// (no writer can commit meanwhile) a rollback-journal file is copied byte
+    /// for byte; a WAL-mode one, whose latest pages may be in its `-wal` file,
+    /// through SQLite's backup API. Any file at `path` is replaced.
     public convenience init(path: String, copying source: String?, busyTimeout: TimeInterval = 30) throws {
         let fm = FileManager.default
         for suffix in ["", "-journal", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
@@ -61,10 +64,19 @@ public final class CertificateRegistry: Sendable {
                 config.busyMode = .timeout(busyTimeout)
                 let from = try DatabaseQueue(path: source, configuration: config)
                 try PersonalDataFiles.touch(atPath: path)
-                let to = try DatabaseQueue(path: path)
-                try from.backup(to: to)
+                let copied = try from.read { db -> Bool in
+                    // The first read takes the shared lock (and rolls back a hot journal).
+                    _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" else { return false }
+                    try RegistryFileCopy.copy(from: source, to: path)
+                    return true
+                }
+                if !copied {
+                    let to = try DatabaseQueue(path: path)
+                    try from.backup(to: to)
+                    try to.close()
+                }
                 try from.close()
-                try to.close()
             } catch {
                 throw Self.translate(error, path: source)
             }
