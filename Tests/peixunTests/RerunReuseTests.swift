@@ -49,7 +49,7 @@ import Testing
         #expect(same.status == 0, "\(same.stderr)")
         #expect(same.stderr.contains("taken over"))
         let unchanged = inodes(under: out)
-        #expect(unchanged.filter { drawnFirst[$0.key] != $0.value }.map(\.key).filter { !$0.hasPrefix("/summary") } == [])
+        #expect(unchanged.filter { drawnFirst[$0.key] != $0.value }.map(\.key) == [])  // the summary too
 
         // A correction: one trainee's name (a wrong character) in the roster.
         let rosterURL = input.appendingPathComponent("roster.csv")
@@ -75,6 +75,9 @@ import Testing
         let reused = files(under: out), full = files(under: copy)
         #expect(reused.count == full.count)
         for (path, data) in full { #expect(reused[path] == data, "\(path)") }
+        let reusedMD = files(under: out, matching: ".md"), fullMD = files(under: copy, matching: ".md")
+        #expect(reusedMD.count == fullMD.count && fullMD.count > 2)
+        for (path, data) in fullMD { #expect(reusedMD[path] == data, "\(path)") }
 
         // Most files were taken over, the corrected person's certificate and its print files were drawn.
         let after = inodes(under: out)

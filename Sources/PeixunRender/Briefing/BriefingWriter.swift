@@ -30,7 +30,8 @@ public enum BriefingWriter {
     /// character no installed font has) does not stop the others: its Markdown
     /// briefing is still written, and the failure is returned for the caller
     /// to report. A cron job at term end must not lose every briefing to one name.
-    /// With `reuse`, a 坊 PDF drawn by the previous run from the same facts is taken over.
+    /// With `reuse`, a 坊 PDF and .md drawn by the previous run from the same facts are taken over
+    /// (hard links), and so are `summary.pdf` and `summary.md`.
     public static func writeAll(results: Results, to directory: String, workers: Int? = nil,
                                 reuse: OutputReuse? = nil) throws -> Output {
         let fm = FileManager.default
@@ -54,19 +55,25 @@ public enum BriefingWriter {
         let issuer = results.scheme.programme.issuer
         let count = results.classes.count
         var base = ContentKey(RenderEnvironment.key)
-        base.add("briefing v1")
+        base.add("briefing v2")
         base.add(issuer)
+        let rootPath = root.path + "/"
         let state = WorkState(count: count)
         let n = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, max(count, 1)))
         DispatchQueue.concurrentPerform(iterations: n) { _ in
             while let i = state.next() {
                 do {
                     let facts = ClassBriefingFacts(results: results, classIndex: i, lookup: lookup)
-                    let path = root.appendingPathComponent(stems[i]).path
-                    try writeText(BriefingMarkdown.classBriefing(facts), to: path + ".md")
+                    let path = rootPath + stems[i]
+                    // The .md and the .pdf are drawn from the facts alone: one key for both.
                     var key = ContentKey(base)
-                    key.add(reflecting: facts)
+                    key.add(facts.fieldBytes)
                     let digest = key.hex
+                    if let reuse, reuse.takeOver(stems[i] + ".md", key: digest) {
+                    } else {
+                        try writeText(BriefingMarkdown.classBriefing(facts), to: path + ".md")
+                        reuse?.record(stems[i] + ".md", key: digest)
+                    }
                     if let reuse, reuse.takeOver(stems[i] + ".pdf", key: digest) { continue }
                     try ClassBriefingPDF.write(facts, issuer: issuer, to: path + ".pdf")
                     reuse?.record(stems[i] + ".pdf", key: digest)
@@ -77,14 +84,27 @@ public enum BriefingWriter {
         }
         let failures = state.failures.map { BriefingError(className: results.classes[$0.0].name, underlying: $0.1) }
         let failed = Set(state.failures.map(\.0))
-
-        let summary = ProgrammeSummaryFacts(results: results)
-        try writeText(BriefingMarkdown.summary(summary), to: root.appendingPathComponent("summary.md").path)
-        try ProgrammeSummaryPDF.write(summary, to: root.appendingPathComponent("summary.pdf").path)
+        try writeSummary(ProgrammeSummaryFacts(results: results), to: rootPath, reuse: reuse)
 
         let classFiles = stems.enumerated().map { i, s in (failed.contains(i) ? [] : [s + ".pdf"]) + [s + ".md"] }
         return Output(written: classFiles.flatMap { $0 } + ["summary.pdf", "summary.md"], classFiles: classFiles,
                       failures: failures)
+    }
+
+    /// `summary.md` and `summary.pdf`, taken over from the previous run when drawn from the same facts.
+    static func writeSummary(_ summary: ProgrammeSummaryFacts, to rootPath: String, reuse: OutputReuse?) throws {
+        var key = ContentKey(RenderEnvironment.key)
+        key.add("summary v1")
+        key.add(summary.fieldBytes)
+        let digest = key.hex
+        if let reuse, reuse.takeOver("summary.md", key: digest) {
+        } else {
+            try writeText(BriefingMarkdown.summary(summary), to: rootPath + "summary.md")
+            reuse?.record("summary.md", key: digest)
+        }
+        if let reuse, reuse.takeOver("summary.pdf", key: digest) { return }
+        try ProgrammeSummaryPDF.write(summary, to: rootPath + "summary.pdf")
+        reuse?.record("summary.pdf", key: digest)
     }
 
     static func writeText(_ text: String, to path: String) throws {
