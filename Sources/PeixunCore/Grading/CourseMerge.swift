@@ -4,11 +4,14 @@ extension Ledger {
     /// Adds a later part's counted courses after ours: for each person, its courses in file
     /// order, each counted unless already counted (the first counted row wins), with course ids
     /// renamed through `ids` (the later part's interner → ours). Persons are independent, so
-    /// runs of persons are merged on all cores; each entry list is freed as it is merged.
+    /// runs of persons are merged on all cores (`parts` × 32 runs at most, of at least
+    /// `minimumPerPart` persons); each entry list is freed as it is merged.
     mutating func mergeCourses(_ list: inout CourseList, ids: [Int32], parts: Int = RecordStage.partCount,
                                minimumPerPart: Int = 4096) {
         let persons = min(personCount, list.entries.count)
-        let parts = max(1, min(parts, persons / max(1, minimumPerPart)))
+        // A later part's persons sit together (the rows of a person come together), so the
+        // runs are many small ones, taken by whichever core is free, not one half per core.
+        let parts = max(1, min(parts * 32, persons / max(1, minimumPerPart)))
         let modules = moduleCount
         courses.withUnsafeMutableBufferPointer { courses in
             hours.withUnsafeMutableBufferPointer { hours in
