@@ -46,7 +46,7 @@ public enum Grader {
             }
         }
         try each(.courses) { try stage.readCourses($0) }
-        stage.ledger.courses = []  // only the course table needs the per-person course lists
+        stage.ledger.releaseCourses()  // only the course table needs the per-person course lists
         try each(.activities) { try stage.readActivities($0) }
         try each(.homework) { try stage.readHomework($0) }
         try each(.tutorPosts) { try stage.readTutorPosts($0) }
@@ -117,7 +117,7 @@ public enum Grader {
             TraineeScoring.applyTutorConcession(&trainees[i], excellentTutor: excellentTutors.contains(trainees[i].id),
                                                 rules: scheme.tutorTrainee)
         }
-        Ranking.rankTrainees(&trainees, rules: scheme.trainee)
+        Ranking.rankTrainees(&trainees, rules: scheme.trainee, classGroups: classes.map(\.traineeIndices))
         for c in classes.indices {
             classes[c].counts.excellent = classes[c].traineeIndices.filter { trainees[$0].excellent }.count
         }

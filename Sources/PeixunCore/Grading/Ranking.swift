@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranking and quotas: 1-based positions with no shared ranks, and
 /// `floor(ratio × size)` places of honour per scope.
 public enum Ranking {
@@ -36,24 +38,40 @@ public enum Ranking {
         }
     }
 
-    /// Ranks the 学员 (not 坊主兼学员) within their scopes and marks 优秀学员.
-    static func rankTrainees(_ trainees: inout [TraineeResult], rules: TraineeRules) {
-        var scopes: [String: [Int]] = [:]
-        var order: [String] = []
-        for i in trainees.indices where trainees[i].role == .trainee {
-            let key = scopeKey(trainees[i].person, rules.excellentScope)
-            if scopes[key] == nil { order.append(key) }
-            scopes[key, default: []].append(i)
+    /// Ranks the 学员 (not 坊主兼学员) within their scopes and marks 优秀学员. `classGroups`, when
+    /// given, are the 学员 indices of each 坊 in trainee order (what a class scope groups anyway).
+    static func rankTrainees(_ trainees: inout [TraineeResult], rules: TraineeRules, classGroups: [[Int]]? = nil) {
+        let groups: [[Int]]
+        if rules.excellentScope == .class, let classGroups {
+            groups = classGroups.filter { !$0.isEmpty }
+        } else {
+            var scopes: [String: Int] = [:]
+            var members: [[Int]] = []
+            for i in trainees.indices where trainees[i].role == .trainee {
+                let key = scopeKey(trainees[i].person, rules.excellentScope)
+                if let g = scopes[key] {
+                    members[g].append(i)
+                } else {
+                    scopes[key] = members.count
+                    members.append([i])
+                }
+            }
+            groups = members
         }
-        for key in order {
-            guard var members = scopes[key] else { continue }
-            members.sort { traineePrecedes(trainees[$0], trainees[$1]) }
-            let quota = quota(ratio: rules.excellentRatio, count: members.count)
-            for (position, i) in members.enumerated() {
-                trainees[i].rank = position + 1
-                trainees[i].scopeSize = members.count
-                trainees[i].quota = quota
-                trainees[i].excellent = position < quota && trainees[i].passed
+        rank(&trainees, groups: groups, ratio: rules.excellentRatio)
+    }
+
+    /// Sorts each scope's members and sets their places; scopes are independent (they share
+    /// no trainee), so runs of scopes are ranked on all cores.
+    static func rank(_ trainees: inout [TraineeResult], groups: [[Int]], ratio: Fraction,
+                     parts: Int = RecordStage.partCount, minimumPerPart: Int = 16) {
+        let parts = max(1, min(parts, groups.count / max(1, minimumPerPart)))
+        trainees.withUnsafeMutableBufferPointer { buffer in
+            let shared = RankedTrainees(trainees: buffer)
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                for g in (groups.count * k / parts)..<(groups.count * (k + 1) / parts) {
+                    shared.rank(groups[g], ratio: ratio)
+                }
             }
         }
     }
@@ -65,6 +83,24 @@ public enum Ranking {
         for (position, i) in order.enumerated() {
             tutors[i].rank = position + 1
             tutors[i].excellent = position < quota && tutors[i].passed
+        }
+    }
+}
+
+/// The trainees being ranked, shared by the threads of `Ranking.rank`: each thread reads and
+/// writes only the members of its own scopes.
+private struct RankedTrainees: @unchecked Sendable {
+    let trainees: UnsafeMutableBufferPointer<TraineeResult>
+
+    func rank(_ group: [Int], ratio: Fraction) {
+        var members = group
+        members.sort { Ranking.traineePrecedes(trainees[$0], trainees[$1]) }
+        let quota = Ranking.quota(ratio: ratio, count: members.count)
+        for (position, i) in members.enumerated() {
+            trainees[i].rank = position + 1
+            trainees[i].scopeSize = members.count
+            trainees[i].quota = quota
+            trainees[i].excellent = position < quota && trainees[i].passed
         }
     }
 }

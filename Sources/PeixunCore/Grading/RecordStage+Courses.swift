@@ -51,12 +51,9 @@ extension RecordStage {
             var text = later.string(Int32(id))
             mapped[id] = text.withUTF8 { courseNames.id(of: $0) }
         }
-        if let list = second.list {
-            for p in 0..<list.entries.count {
-                for e in list.entries[p] {
-                    ledger.addCourse(person: p, course: mapped[Int(e.course)], module: Int(e.module), hours: e.hours)
-                }
-            }
+        if var list = second.list {
+            second.list = nil  // the only reference: its entries are freed as they are merged
+            ledger.mergeCourses(&list, ids: mapped)
         }
         for var a in second.stage.anomalies.dropFirst(second.inherited) {
             if let line = a.line { a.line = line + first.count.lines }
