@@ -11,13 +11,13 @@ cd "$(dirname "$0")/.."
 input=$1 fixed=$2 peer=$3 rounds=${4:-1}
 work=${BENCH_OUT:-/tmp/peixun-bench-briefings-rerun}
 scheme=seeds/xuchang-2021-1/scheme.toml
-swift build -c release --product peixun -q
-ours=.build/release/peixun
+. bench/lib.sh
+bench_binary
+ours=$bin
 mkdir -p "$work"
 export PEIXUN_KEY_FILE="$work/secret.key"
 # A newer peer runs the briefings beside the certificates: its row is "beside: briefings".
 stage() { awk -F'\t' -v s="$2" '$1 == s || $1 == "beside: " s { print $2 }' "$1"; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for r in $(seq "$rounds"); do
   for who in peer ours; do
     bin=$peer; [ "$who" = ours ] && bin=$ours
@@ -31,8 +31,8 @@ done
 printf '%-28s %10s %10s %8s\n' "run / stage" "peer s" "this s" "ratio"
 for kind in first same fixed; do
   for s in briefings total; do
-    p=$(for r in $(seq "$rounds"); do stage "$work/peer-$kind-$r.tsv" $s; done | median)
-    o=$(for r in $(seq "$rounds"); do stage "$work/ours-$kind-$r.tsv" $s; done | median)
+    p=$(for r in $(seq "$rounds"); do stage "$work/peer-$kind-$r.tsv" $s; done | bench_median)
+    o=$(for r in $(seq "$rounds"); do stage "$work/ours-$kind-$r.tsv" $s; done | bench_median)
     printf '%-28s %10.2f %10.2f %8.3f\n' "$kind / $s" "$p" "$o" "$(echo "$o / $p" | bc -l)"
   done
 done

@@ -10,14 +10,10 @@ people=${1:-20000}
 parts=${2:-2}
 work=${BENCH_DIR:-/tmp/peixun-parts-$people}
 scheme=seeds/xuchang-2021-1/scheme.toml
-swift build -c release --product peixun -q
-bin=$PWD/.build/release/peixun
+. bench/lib.sh
+bench_binary
 export PEIXUN_KEY_FILE=$work/secret.key
-if [ ! -f "$work/in/.complete" ]; then
-  rm -rf "$work"; mkdir -p "$work"
-  $bin sample --people "$people" --seed 1 --out "$work/in" >/dev/null
-  touch "$work/in/.complete"
-fi
+bench_sample "$people" "$work"
 rm -rf "$work/single" "$work/split" "$work/split.parts" "$work/secret.key"
 now() { date +%s.%N; }
 echo "people $people, parts $parts, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,31 +18,14 @@ repeat=${BENCH_REPEAT:-2}
 peer=${BENCH_PEER:?set BENCH_PEER to the peixun binary to compare with (e.g. a release build of main)}
 work=${BENCH_DIR:-/tmp/peixun-registry-$people}
 scheme=seeds/xuchang-2021-1/scheme.toml
-swift build -c release --product peixun -q
-ours=$PWD/.build/release/peixun
+. bench/lib.sh
+bench_binary
+ours=$bin
 export PEIXUN_KEY_FILE=$work/secret.key
-if [ ! -f "$work/in/.complete" ]; then
-  rm -rf "$work"; mkdir -p "$work"
-  echo "generating $people people into $work/in ..." >&2
-  "$ours" sample --people "$people" --seed 1 --out "$work/in" >/dev/null
-  touch "$work/in/.complete"
-fi
+bench_sample "$people" "$work"
 rm -rf "$work/fixed" "$work"/out-* "$work"/first-* "$work"/*.tsv "$work"/*.log "$work/secret.key"
 cp -r "$work/in" "$work/fixed"
-python3 - "$work/fixed/roster.csv" <<'PY'
-import csv, sys
-path = sys.argv[1]
-rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
-header, body = rows[0], rows[1:]
-name, role = header.index("姓名"), header.index("角色")
-trainees = [i for i, r in enumerate(body) if r[role] == "学员"]
-target = max(1, len(trainees) // 100)
-for i in trainees[::max(1, len(trainees) // target)][:target]:
-    n = body[i][name]
-    body[i][name] = n[:-1] + ("鑫" if n[-1] != "鑫" else "淼")
-with open(path, "w", encoding="utf-8", newline="") as f:
-    csv.writer(f, lineterminator="\n").writerows([header] + body)
-PY
+python3 bench/correct_names.py "$work/fixed/roster.csv" even
 
 run() { # binary label out input
   local bin=$1 label=$2 out=$3 input=$4
@@ -67,14 +50,13 @@ for i in $(seq "$repeat"); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 echo
 printf '%-28s %10s %10s %8s\n' "registry stage, seconds" peer ours "ours/peer"
 for kind in first same fixed; do
   if [ $kind = first ]; then p=$(registry_seconds peer-first); o=$(registry_seconds ours-first)
   else
-    p=$(for i in $(seq "$repeat"); do registry_seconds "peer-$kind-$i"; done | median)
-    o=$(for i in $(seq "$repeat"); do registry_seconds "ours-$kind-$i"; done | median)
+    p=$(for i in $(seq "$repeat"); do registry_seconds "peer-$kind-$i"; done | bench_median)
+    o=$(for i in $(seq "$repeat"); do registry_seconds "ours-$kind-$i"; done | bench_median)
   fi
   printf '%-28s %10.2f %10.2f %8.2f\n' "$kind" "$p" "$o" "$(echo "$o / $p" | bc -l)"
 done

@@ -19,15 +19,10 @@ people=${1:-100000}
 spread=${BENCH_SPREAD:-even}
 work=${BENCH_DIR:-/tmp/peixun-run-$people}
 scheme=seeds/xuchang-2021-1/scheme.toml
-swift build -c release --product peixun -q
-bin=$PWD/.build/release/peixun
+. bench/lib.sh
+bench_binary
 export PEIXUN_KEY_FILE=$work/secret.key
-if [ ! -f "$work/in/.complete" ]; then
-  rm -rf "$work"; mkdir -p "$work"
-  echo "generating $people people into $work/in ..." >&2
-  $bin sample --people "$people" --seed 1 --out "$work/in" >/dev/null
-  touch "$work/in/.complete"
-fi
+bench_sample "$people" "$work"
 rm -rf "$work/out" "$work/copy" "$work/fixed" "$work"/*.tsv "$work/secret.key"
 
 run() { # label out input [extra args] → $work/<label>.tsv (stages), $work/<label>.time (wall, peak KB)
@@ -43,30 +38,7 @@ run same "$work/out" "$work/in"
 
 # The correction: 1 % of the trainees get one character of their name changed.
 cp -r "$work/in" "$work/fixed"
-python3 - "$work/fixed/roster.csv" "$spread" <<'PY'
-import csv, sys
-path, spread = sys.argv[1], sys.argv[2]
-rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
-header, body = rows[0], rows[1:]
-name, role, unit = header.index("姓名"), header.index("角色"), header.index("单位")
-trainees = [i for i, r in enumerate(body) if r[role] == "学员"]
-target = max(1, len(trainees) // 100)
-if spread == "units":   # whole 单位, in order of first appearance, until 1 % of the trainees
-    by_unit = {}
-    for i in trainees: by_unit.setdefault(body[i][unit], []).append(i)
-    chosen = []
-    for members in by_unit.values():
-        if len(chosen) >= target: break
-        chosen += members
-else:                   # spread evenly over the file
-    chosen = trainees[::max(1, len(trainees) // target)][:target]
-for i in chosen:
-    n = body[i][name]
-    body[i][name] = n[:-1] + ("鑫" if n[-1] != "鑫" else "淼")
-with open(path, "w", encoding="utf-8", newline="") as f:
-    csv.writer(f, lineterminator="\n").writerows([header] + body)
-print(f"correction: {len(chosen)} of {len(trainees)} trainees' names ({spread})", file=sys.stderr)
-PY
+python3 bench/correct_names.py "$work/fixed/roster.csv" "$spread"
 cp -a "$work/out" "$work/copy"
 run fixed "$work/out" "$work/fixed"
 redraw=${BENCH_REDRAW:-1}
