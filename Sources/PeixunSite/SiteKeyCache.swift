@@ -41,7 +41,7 @@ public struct SiteKeyCache: Sendable, Equatable {
         var lines = text.split(separator: "\n")[...]
         guard lines.first.map(String.init) == header, lines.count >= 2 else { return nil }
         let params = lines.dropFirst().first!.split(separator: "\t")
-        guard params.count == 2, let salt = bytes(fromHex: params[0]), salt.count == 16,
+        guard params.count == 2, let salt = SiteLookup.bytes(hex: params[0]), salt.count == 16,
               let iterations = Int(params[1]), iterations > 0 else { return nil }
         var cache = SiteKeyCache(salt: salt, iterations: iterations)
         lines = lines.dropFirst(2)
@@ -49,7 +49,7 @@ public struct SiteKeyCache: Sendable, Equatable {
         for line in lines {
             let f = line.split(separator: "\t")
             guard f.count == 3, f[0].utf8.count == 64, f[1].utf8.count == 16,
-                  let key = bytes(fromHex: f[2]), key.count == 16 else { return nil }
+                  let key = SiteLookup.bytes(hex: f[2]), key.count == 16 else { return nil }
             cache.keys[String(f[0])] = Derived(id: String(f[1]), key: key)
         }
         return cache
@@ -79,26 +79,5 @@ public struct SiteKeyCache: Sendable, Equatable {
             unlink(tmp)
             throw SiteError.cache(path: path, reason: reason)
         }
-    }
-
-    private static func bytes<S: StringProtocol>(fromHex hex: S) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count / 2)
-        func value(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: return c - 0x30
-            case 0x61...0x66: return c - 0x61 + 10
-            default: return nil
-            }
-        }
-        var i = 0
-        while i < digits.count {
-            guard let hi = value(digits[i]), let lo = value(digits[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
-        }
-        return out
     }
 }

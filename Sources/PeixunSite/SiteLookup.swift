@@ -37,6 +37,26 @@ public struct SiteLookup: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes of lower-case hex digits (as `hex` writes them); nil for anything else.
+    static func bytes<S: StringProtocol>(hex: S) -> [UInt8]? {
+        func value(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x61...0x66: return c - 0x61 + 10
+            default: return nil
+            }
+        }
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count / 2)
+        for i in stride(from: 0, to: digits.count, by: 2) {
+            guard let hi = value(digits[i]), let lo = value(digits[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+        }
+        return out
+    }
+
     /// `NUMBER.CODE`, the number trimmed and upper-cased, the code as printed (`XXXXX-XXXXX`).
     static func password(number: String, code: String) -> String {
         number.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() + "." + code

@@ -13,12 +13,9 @@ public enum TreeRemoval {
             levels.append(frontier)
             let found = SubfolderLists(count: frontier.count)
             let current = frontier
-            DispatchQueue.concurrentPerform(iterations: min(max(1, workers), current.count)) { worker in
-                var i = worker
-                while i < current.count {
-                    found.set(i, emptyFiles(of: current[i]))
-                    i += max(1, min(workers, current.count))
-                }
+            let threads = min(max(1, workers), current.count)
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                for i in stride(from: worker, to: current.count, by: threads) { found.set(i, emptyFiles(of: current[i])) }
             }
             frontier = found.all
         }
