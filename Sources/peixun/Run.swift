@@ -67,32 +67,50 @@ struct RunCommand: ParsableCommand {
         if parts != nil && results.isMidTerm { throw RunFailure(message: "--parts: a mid-term run (--as-of) issues no certificates to draw") }
         var drawn: CertificateOutputSummary?
         var registry: CertificateRegistry?, key: VerificationKey?
-        if !results.isMidTerm {
-            let runKey = try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
-            let registryPath = staging.path("registry.sqlite")
-            let opened = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
-            let reconciled = try opened.reconcile(results: &results, runTime: Date(), key: runKey, keyPath: certificates.absoluteKeyPath)
-            changes = reconciled
-            chmod(registryPath, 0o600)  // it holds full ID numbers
-            try reconciled.write(to: staging.staging)
-            Log.info(reconciled.summaryText)
-            changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
-            clock.mark("registry")
-            if let site = try VerifySitePublishing.publish(opened, results: results, into: staging.path("verify"),
-                                                            previousCache: redraw ? nil : staging.previous(VerifySitePublishing.cacheName),
-                                                            cache: staging.path(VerifySitePublishing.cacheName)) {
-                changesLine += ", verification site \(site.records) records (\(site.derived) keys derived)"
+        let runKey = results.isMidTerm ? nil : try certificates.keyForRun(out: out)  // the pinned key, checked before anything is written
+
+        // The briefings name no certificate: they are written on their own thread from here on,
+        // beside the registry and then the certificates. results.json and the rosters, which
+        // hold the certificate numbers, start once the registry has them.
+        try certificates.registerFonts()  // before any thread draws
+        let side = SideStages()
+        let briefingsOut = SideResult<BriefingWriter.Output>()
+        let gradedBeforeRegistry = results
+        side.start("briefings") {
+            do {
+                briefingsOut.value = try BriefingWriter.writeAll(results: gradedBeforeRegistry, to: staging.path(""), reuse: reuse)
+            } catch {
+                throw RunFailure(message: "briefings: \(error)")
             }
-            clock.mark("verification site")
-            registry = opened; key = runKey
+        }
+        do {
+            if let runKey {
+                let registryPath = staging.path("registry.sqlite")
+                let opened = try CertificateRegistry(path: registryPath, copying: staging.previous("registry.sqlite"))
+                let reconciled = try opened.reconcile(results: &results, runTime: Date(), key: runKey, keyPath: certificates.absoluteKeyPath)
+                changes = reconciled
+                chmod(registryPath, 0o600)  // it holds full ID numbers
+                try reconciled.write(to: staging.staging)
+                Log.info(reconciled.summaryText)
+                changesLine = "certificates: \(reconciled.issued.count) issued, \(reconciled.revoked.count) revoked"
+                clock.mark("registry")
+                if let site = try VerifySitePublishing.publish(opened, results: results, into: staging.path("verify"),
+                                                                previousCache: redraw ? nil : staging.previous(VerifySitePublishing.cacheName),
+                                                                cache: staging.path(VerifySitePublishing.cacheName)) {
+                    changesLine += ", verification site \(site.records) records (\(site.derived) keys derived)"
+                }
+                clock.mark("verification site")
+                registry = opened; key = runKey
+            }
+        } catch {
+            _ = try? side.join()  // nothing may still write into the staging folder as it goes
+            throw error
         }
 
-        // From here on the results are only read: results.json, the rosters and the briefings are
-        // written on their own threads while the certificates are drawn.
-        try certificates.registerFonts()  // before any thread draws (the briefings below)
-        let side = SideStages()
+        // From here on the results are only read: results.json and the rosters are written on
+        // their own threads, beside the briefings, while the certificates are drawn.
         let graded = results
-        let rosters = SideResult<[String]>(), briefingsOut = SideResult<BriefingWriter.Output>()
+        let rosters = SideResult<[String]>()
         side.start("results.json, anomalies.csv") {
             let json = try BufferedOutput(personalDataAt: staging.path("results.json"))
             try ResultsJSON.write(graded, to: json)
@@ -103,13 +121,6 @@ struct RunCommand: ParsableCommand {
         }
         side.start("rosters") { [split] in
             rosters.value = try RosterWriter.write(results: graded, to: staging.path("rosters"), options: RosterOptions(split: split))
-        }
-        side.start("briefings") {
-            do {
-                briefingsOut.value = try BriefingWriter.writeAll(results: graded, to: staging.path(""), reuse: reuse)
-            } catch {
-                throw RunFailure(message: "briefings: \(error)")
-            }
         }
         do {
             if let registry, let key, let parts {

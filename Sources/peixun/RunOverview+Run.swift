@@ -10,17 +10,26 @@ extension RunOverview.Files {
     init(certificates: CertificateOutputSummary?, briefings: BriefingWriter.Output?, rosters: [String]) {
         let layout = CertificateOutputLayout(outputDirectory: "")
         let merged = Set(certificates?.mergedFiles ?? [])
-        let folders = Set((certificates?.personFiles ?? []).map { $0.split(separator: "/").dropLast().joined(separator: "/") })
+        let folders = Set((certificates?.personFiles ?? []).map { file in
+            file.lastIndex(of: "/").map { String(file[..<$0]) } ?? ""
+        })
         typealias Link = RunOverview.Link
         let countyPrintFiles: (String) -> [Link] = { county in
             CertificateKind.allCases.flatMap { kind -> [Link] in
                 let path = layout.countyFile(kind: kind, county: county)
                 if merged.contains(path) { return [Link(label: kind.title, path: "certificates/" + path)] }
-                // A big 区县 in volumes (第1册, 第2册 …).
-                return (1...max(1, merged.count)).compactMap { n in
+                // A big 区县 in volumes (第1册, 第2册 …): as many as the merged files named like
+                // them (a volume none of whose certificates drew is missing, so tried, not counted).
+                let prefix = String(layout.countyVolumeFile(kind: kind, county: county, volume: 1).dropLast("1册.pdf".count))
+                let named = merged.reduce(0) { $0 + ($1.hasPrefix(prefix) ? 1 : 0) }
+                var volumes: [Link] = []
+                var n = 1
+                while volumes.count < named && n <= merged.count {
                     let volume = layout.countyVolumeFile(kind: kind, county: county, volume: n)
-                    return merged.contains(volume) ? Link(label: "\(kind.title) 第\(n)册", path: "certificates/" + volume) : nil
+                    if merged.contains(volume) { volumes.append(Link(label: "\(kind.title) 第\(n)册", path: "certificates/" + volume)) }
+                    n += 1
                 }
+                return volumes
             }
         }
         let unitLinks: (String, String) -> [Link] = { county, school in

@@ -77,7 +77,7 @@ extension CertificateRenderer {
     public func writeAll(_ certificates: [CertificateData], outputDirectory: String,
                          options: CertificateOutputOptions = CertificateOutputOptions()) throws -> CertificateOutputSummary {
         let layout = CertificateOutputLayout(outputDirectory: outputDirectory)
-        let sorted = certificates.sorted(by: CertificateOutputLayout.printOrder)
+        let sorted = CertificateOutputLayout.inPrintOrder(certificates)
         // A template whose fixed parts cannot be drawn (a label with a missing
         // glyph, an unreadable image) is the run's error, not every person's.
         for kind in CertificateKind.allCases where sorted.contains(where: { $0.kind == kind }) {
@@ -87,11 +87,12 @@ extension CertificateRenderer {
 
         // Unique per-person paths: a duplicate (same number and name) is a failure, not an overwrite.
         var seen = Set<String>()
-        var people: [CertificateData] = []
+        var people: [CertificateData] = [], paths: [String] = []
+        people.reserveCapacity(sorted.count); paths.reserveCapacity(sorted.count)
         var failures: [CertificateFailure] = []
         for d in sorted {
             let p = layout.personFile(d)
-            if seen.insert(p).inserted { people.append(d) } else {
+            if seen.insert(p).inserted { people.append(d); paths.append(p) } else {
                 failures.append(CertificateFailure(d, .output(path: p, message: "a second certificate with the same number and name")))
             }
         }
@@ -149,10 +150,16 @@ extension CertificateRenderer {
             options.phaseDone?(name, Date().timeIntervalSince(started))
         }
 
-        let failed = Set(state.failures.map { "\($0.kind.rawValue)|\($0.number)|\($0.name)" })
-        let personFiles = options.perPerson
-            ? people.filter { !failed.contains("\($0.kind.rawValue)|\($0.number)|\($0.name)") }.map(layout.personFile).sorted()
-            : []
+        var personFiles: [String] = []
+        if options.perPerson {
+            if state.failures.isEmpty {
+                personFiles = paths
+            } else {
+                let failed = Set(state.failures.map { "\($0.kind.rawValue)|\($0.number)|\($0.name)" })
+                personFiles = zip(people, paths).filter { !failed.contains("\($0.0.kind.rawValue)|\($0.0.number)|\($0.0.name)") }.map(\.1)
+            }
+            personFiles.sort()
+        }
         let merged = mergedFiles.filter { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }.sorted()
         let allFailures = (failures + state.failures).sorted { a, b in
             [a.kind.rawValue, a.number, a.name].lexicographicallyPrecedes([b.kind.rawValue, b.number, b.name])
@@ -166,32 +173,44 @@ extension CertificateRenderer {
     /// With both levels, a 区县's file lists its 单位 files as `parts`: it is made of them, not drawn.
     static func mergedGroups(_ people: [CertificateData], layout: CertificateOutputLayout,
                              options: CertificateOutputOptions) -> [MergedGroup] {
+        // `people` is in print order, so within a kind each 区县 and each of its 单位 is one run
+        // of neighbours, already in the order their files are listed.
         var groups: [MergedGroup] = []
-        let byKind = Dictionary(grouping: people, by: \.kind)
         for kind in CertificateKind.allCases {
-            guard let list = byKind[kind] else { continue }
-            let counties = Dictionary(grouping: list, by: \.county)
-            for county in counties.keys.sorted() {
-                let inCounty = counties[county] ?? []
-                let schools = Dictionary(grouping: inCounty, by: \.school)
-                let schoolNames = schools.keys.sorted()
+            let list = people.filter { $0.kind == kind }
+            var countyStart = 0
+            while countyStart < list.count {
+                let county = list[countyStart].county
+                var countyEnd = countyStart
+                while countyEnd < list.count && list[countyEnd].county == county { countyEnd += 1 }
+                var schoolNames: [String] = [], schoolRanges: [Range<Int>] = []
+                var schoolStart = countyStart
+                while schoolStart < countyEnd {
+                    let school = list[schoolStart].school
+                    var schoolEnd = schoolStart
+                    while schoolEnd < countyEnd && list[schoolEnd].school == school { schoolEnd += 1 }
+                    schoolNames.append(school); schoolRanges.append(schoolStart..<schoolEnd)
+                    schoolStart = schoolEnd
+                }
                 let schoolFiles = schoolNames.map { layout.schoolFile(kind: kind, county: county, school: $0) }
                 if options.mergedByCounty {
-                    let volumes = Self.volumes(schoolNames.map { schools[$0]?.count ?? 0 }, maxPages: options.volumePages)
+                    let volumes = Self.volumes(schoolRanges.map(\.count), maxPages: options.volumePages)
                     for (n, range) in volumes.enumerated() {
                         let single = volumes.count == 1
-                        let items = schoolNames[range].flatMap { schools[$0] ?? [] }
+                        let pages = schoolRanges[range.lowerBound].lowerBound..<schoolRanges[range.upperBound - 1].upperBound
                         groups.append(MergedGroup(file: single ? layout.countyFile(kind: kind, county: county)
                                                       : layout.countyVolumeFile(kind: kind, county: county, volume: n + 1),
                                                   title: "\(kind.title) \(county)" + (single ? "" : " 第\(n + 1)册"),
-                                                  items: items, parts: options.mergedBySchool ? Array(schoolFiles[range]) : []))
+                                                  items: Array(list[pages]), parts: options.mergedBySchool ? Array(schoolFiles[range]) : []))
                     }
                 }
                 if options.mergedBySchool {
-                    for (school, file) in zip(schoolNames, schoolFiles) {
-                        groups.append(MergedGroup(file: file, title: "\(kind.title) \(county) \(school)", items: schools[school] ?? []))
+                    for (i, school) in schoolNames.enumerated() {
+                        groups.append(MergedGroup(file: schoolFiles[i], title: "\(kind.title) \(county) \(school)",
+                                                  items: Array(list[schoolRanges[i]])))
                     }
                 }
+                countyStart = countyEnd
             }
         }
         return groups
@@ -219,7 +238,7 @@ extension CertificateRenderer {
                                     options: CertificateOutputOptions = CertificateOutputOptions()) -> CertificateOutputSummary {
         let layout = CertificateOutputLayout(outputDirectory: "")
         var seen = Set<String>()
-        let people = certificates.sorted(by: CertificateOutputLayout.printOrder).filter { seen.insert(layout.personFile($0)).inserted }
+        let people = CertificateOutputLayout.inPrintOrder(certificates).filter { seen.insert(layout.personFile($0)).inserted }
         let merged = mergedGroups(people, layout: layout, options: options).map(\.file)
         return CertificateOutputSummary(personFiles: options.perPerson ? people.map(layout.personFile).sorted() : [],
                                         mergedFiles: merged.sorted(), failures: [])

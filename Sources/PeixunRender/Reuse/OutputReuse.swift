@@ -87,14 +87,17 @@ public final class OutputReuse: @unchecked Sendable {
     /// Writes the manifest of everything recorded into `root` (atomically), sorted by path bytes.
     public func writeManifest() throws {
         let entries = lock.withLock { current }
-        var lines = entries.compactMap { path, key -> (path: [UInt8], key: String)? in
+        let lines = entries.compactMap { path, key -> (path: [UInt8], key: String)? in
             guard !path.utf8.contains(0x0A) && !path.utf8.contains(0x09) else { return nil }
             return (Array(path.utf8), key)
         }
-        lines.sort { $0.path.lexicographicallyPrecedes($1.path) }
+        // Sorted by index: moving the entries themselves retains and releases their arrays.
+        let order = lines.withUnsafeBufferPointer { l in
+            l.indices.sorted { l[$0].path.lexicographicallyPrecedes(l[$1].path) }
+        }
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(bytes.count + lines.reduce(0) { $0 + $1.path.count + $1.key.utf8.count + 2 })
-        for line in lines {
+        for line in order.lazy.map({ lines[$0] }) {
             bytes += line.key.utf8
             bytes.append(0x09)
             bytes += line.path
