@@ -18,18 +18,10 @@ extension RunOverview.Files {
             CertificateKind.allCases.flatMap { kind -> [Link] in
                 let path = layout.countyFile(kind: kind, county: county)
                 if merged.contains(path) { return [Link(label: kind.title, path: "certificates/" + path)] }
-                // A big 区县 in volumes (第1册, 第2册 …): as many as the merged files named like
-                // them (a volume none of whose certificates drew is missing, so tried, not counted).
-                let prefix = String(layout.countyVolumeFile(kind: kind, county: county, volume: 1).dropLast("1册.pdf".count))
-                let named = merged.reduce(0) { $0 + ($1.hasPrefix(prefix) ? 1 : 0) }
-                var volumes: [Link] = []
-                var n = 1
-                while volumes.count < named && n <= merged.count {
-                    let volume = layout.countyVolumeFile(kind: kind, county: county, volume: n)
-                    if merged.contains(volume) { volumes.append(Link(label: "\(kind.title) 第\(n)册", path: "certificates/" + volume)) }
-                    n += 1
+                // A big 区县 in volumes (第1册, 第2册 …).
+                return layout.countyVolumes(kind: kind, county: county, among: merged).map { n, volume in
+                    Link(label: "\(kind.title) 第\(n)册", path: "certificates/" + volume)
                 }
-                return volumes
             }
         }
         let unitLinks: (String, String) -> [Link] = { county, school in

@@ -37,6 +37,21 @@ public struct CertificateOutputLayout: Sendable {
         let name = SafeFileName.make(county.isEmpty ? "未填写" : county, maxBytes: SafeFileName.maxBytes - 4 - suffix.utf8.count)
         return "print/\(kind.rawValue)/\(name)\(suffix).pdf"
     }
+    /// The volumes of a 区县 among `files` (merged files, relative to `root`), with their numbers,
+    /// in order. Tried by number as many times as `files` has names like them: a volume none of
+    /// whose certificates drew is missing, so numbers can have a gap.
+    public func countyVolumes(kind: CertificateKind, county: String, among files: Set<String>) -> [(Int, String)] {
+        let prefix = String(countyVolumeFile(kind: kind, county: county, volume: 1).dropLast("1册.pdf".count))
+        let named = files.reduce(0) { $0 + ($1.hasPrefix(prefix) ? 1 : 0) }
+        var volumes: [(Int, String)] = []
+        var n = 1
+        while volumes.count < named && n <= files.count {
+            let volume = countyVolumeFile(kind: kind, county: county, volume: n)
+            if files.contains(volume) { volumes.append((n, volume)) }
+            n += 1
+        }
+        return volumes
+    }
     /// `print/<kind>/<区县>/<单位>.pdf`, relative to `root`.
     public func schoolFile(kind: CertificateKind, county: String, school: String) -> String {
         "print/\(kind.rawValue)/\(Self.component(county))/\(SafeFileName.make(school.isEmpty ? "未填写" : school, maxBytes: SafeFileName.maxBytes - 4)).pdf"
