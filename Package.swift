@@ -64,7 +64,10 @@ let package = Package(
             ],
             exclude: ["Cairo/README.md"]
         ),
-        .target(name: "PeixunWorkbook", dependencies: ["PeixunCore", "CXlsxWriter"]),
+        .target(
+            name: "PeixunWorkbook",
+            dependencies: ["PeixunCore", "CXlsxWriter", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // OUT/index.html: the run at a glance (pure Swift: HTML, CSS, script and data files).
         .target(name: "PeixunOverview", dependencies: ["PeixunCore"]),
         // The static verification site (OUT/verify/): registry in, files out.

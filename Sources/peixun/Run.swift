@@ -120,7 +120,25 @@ struct RunCommand: ParsableCommand {
             try anomalies.close()
         }
         side.start("rosters") { [split] in
-            rosters.value = try RosterWriter.write(results: graded, to: staging.path("rosters"), options: RosterOptions(split: split))
+            // A workbook whose content key (every call its writing would make, libxlsxwriter's
+            // version, Peixun's binary) is unchanged is taken over from the previous run.
+            let options = RosterOptions(split: split), folder = staging.path("rosters")
+            try RosterWriter.makeFolder(folder)
+            var paths: [String] = []
+            for workbook in try RosterWriter.workbooks(of: graded, options: options) {
+                var key = ContentKey(RenderEnvironment.key)
+                key.add(try RosterWriter.contentKey(workbook, options: options))
+                let relative = "rosters/" + workbook.fileName
+                if reuse.takeOver(relative, key: key.hex) {
+                    chmod(staging.path(relative), PersonalDataFiles.effectiveFileMode)  // full ID numbers
+                    Log.info("\(relative): unchanged since the previous run, taken over")
+                    paths.append(staging.path(relative))
+                } else {
+                    paths.append(try RosterWriter.write(workbook, into: folder, options: options))
+                    reuse.record(relative, key: key.hex)
+                }
+            }
+            rosters.value = paths
         }
         do {
             if let registry, let key, let parts {

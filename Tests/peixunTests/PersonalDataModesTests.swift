@@ -92,6 +92,9 @@ import Testing
         let second = try CLI.run(arguments)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try Self.groupID(out.appendingPathComponent("results.json").path) == Int(users))
+        // The roster is taken over from the first run (a hard link): its group and mode stay.
+        #expect(try Self.groupID(out.appendingPathComponent("rosters/培训名册.xlsx").path) == Int(users))
+        #expect(try Self.mode(out.appendingPathComponent("rosters/培训名册.xlsx").path) & 0o777 == 0o640)
 
         let unknown = try CLI.run(arguments + ["--group", "no-such-group-peixun"])
         #expect(unknown.status == 2)

@@ -1,6 +1,7 @@
 // roster-bench — builds N synthetic graded trainees in memory and times
 // RosterWriter writing the 名册 sheet (constant-memory mode), then prints
-// rows per second and peak memory. The data generator is a 64-bit LCG shared
+// rows per second and peak memory, and the cost of the content key a rerun
+// computes instead (RosterWriter.contentKey) as a ratio to the write. The data generator is a 64-bit LCG shared
 // with bench/roster_python.py, so both write the same rows.
 //
 //   swift build -c release --product roster-bench
@@ -122,6 +123,13 @@ do {
     let t2 = now()
     let cpu = cpuSeconds() - cpu0
     let size = (try? FileManager.default.attributesOfItem(atPath: paths[0])[.size] as? Int) ?? 0
+    // The content key a rerun computes instead of writing (RosterWriter.contentKey), timed the same way.
+    let t3 = now(), cpu1 = cpuSeconds()
+    for workbook in try RosterWriter.workbooks(of: results, options: options) {
+        _ = try RosterWriter.contentKey(workbook, options: options)
+    }
+    let keySeconds = now() - t3, keyCPU = cpuSeconds() - cpu1
+    print(String(format: "key_s=%.2f key_cpu_s=%.2f write_over_key_cpu=%.1fx", keySeconds, keyCPU, cpu / keyCPU))
     print(String(format: "swift rows=%d build_s=%.2f write_s=%.2f rows_per_s=%.0f write_cpu_s=%.2f rows_per_cpu_s=%.0f rss_after_build_mb=%.1f peak_rss_mb=%.1f writer_mb=%.1f file_mb=%.1f",
                  people, t1 - t0, t2 - t1, Double(people) / (t2 - t1), cpu, Double(people) / cpu, rssBefore, peakRSSMegabytes(),
                  peakRSSMegabytes() - rssBefore, Double(size) / 1_048_576))

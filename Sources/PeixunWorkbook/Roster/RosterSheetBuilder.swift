@@ -3,12 +3,12 @@ import PeixunCore
 /// Lays out each sheet of a roster workbook: its columns (names from the
 /// scheme where the scheme names things) and its rows.
 struct RosterSheetBuilder {
-    let workbook: Workbook
+    let workbook: any WorkbookSink
     let styles: RosterStyles
     let content: RosterContent
     let maxRowsPerSheet: Int
 
-    init(workbook: Workbook, content: RosterContent, maxRowsPerSheet: Int) throws(XlsxError) {
+    init(workbook: any WorkbookSink, content: RosterContent, maxRowsPerSheet: Int) throws(XlsxError) {
         self.workbook = workbook; self.content = content; self.maxRowsPerSheet = maxRowsPerSheet
         styles = try RosterStyles(workbook: workbook)
     }

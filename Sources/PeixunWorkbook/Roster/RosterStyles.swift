@@ -12,7 +12,7 @@ struct RosterStyles {
     /// Light red fill, dark red text: Excel's own "bad" highlight.
     let failed: CellStyle
 
-    init(workbook: Workbook) throws(XlsxError) {
+    init(workbook: any WorkbookSink) throws(XlsxError) {
         title = try workbook.style(Format(bold: true, fontSize: 16, horizontal: .center, vertical: .center, wrapText: true))
         header = try workbook.style(Format(bold: true, fillColor: 0xD9E1F2, horizontal: .center, vertical: .center,
                                            wrapText: true, thinBorder: true))

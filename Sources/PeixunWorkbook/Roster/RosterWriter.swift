@@ -10,30 +10,63 @@ public enum RosterWriter {
     /// Writes the workbooks and returns their paths (programme workbook first).
     public static func write(results: Results, to directory: String,
                              options: RosterOptions = RosterOptions()) throws(RosterError) -> [String] {
+        let workbooks = try workbooks(of: results, options: options)
+        try makeFolder(directory)
+        var written: [String] = []
+        for workbook in workbooks { written.append(try write(workbook, into: directory, options: options)) }
+        return written
+    }
+
+    /// The workbooks `options` asks for (programme workbook first), not yet written.
+    public static func workbooks(of results: Results, options: RosterOptions = RosterOptions()) throws(RosterError)
+        -> [RosterWorkbook] {
         try validate(options)
-        // Rosters carry full ID numbers: 0750 folder, 0640 files whatever the umask.
+        var workbooks = [RosterWorkbook(fileName: options.fileName, content: RosterContent(programme: results),
+                                        sheets: options.sheets)]
+        if options.split == .county {
+            let stem = (options.fileName as NSString).deletingPathExtension
+            let ext = (options.fileName as NSString).pathExtension
+            for county in RosterContent.counties(of: results) {
+                workbooks.append(RosterWorkbook(
+                    fileName: "\(stem)-\(safeFileComponent(county)).\(ext.isEmpty ? "xlsx" : ext)",
+                    content: RosterContent(results: results, county: county),
+                    sheets: options.sheets.filter { $0 != .anomalies }))
+            }
+        }
+        return workbooks
+    }
+
+    /// Creates the rosters' folder: they carry full ID numbers, so 0750 (and 0640 files) whatever the umask.
+    public static func makeFolder(_ directory: String) throws(RosterError) {
         do {
             try PersonalDataFiles.makeFolder(atPath: directory)
         } catch {
             throw .fileSystem(path: directory, reason: "cannot create the directory (\(error))")
         }
-        var written: [String] = []
-        let main = (directory as NSString).appendingPathComponent(options.fileName)
-        try writeAtomically(RosterContent(programme: results), to: main, options: options,
-                            sheets: options.sheets)
-        written.append(main)
-        if options.split == .county {
-            let stem = (options.fileName as NSString).deletingPathExtension
-            let ext = (options.fileName as NSString).pathExtension
-            for county in RosterContent.counties(of: results) {
-                let name = "\(stem)-\(safeFileComponent(county)).\(ext.isEmpty ? "xlsx" : ext)"
-                let path = (directory as NSString).appendingPathComponent(name)
-                try writeAtomically(RosterContent(results: results, county: county), to: path, options: options,
-                                    sheets: options.sheets.filter { $0 != .anomalies })
-                written.append(path)
-            }
+    }
+
+    /// Writes one workbook into `directory` (which must exist) and returns its path.
+    public static func write(_ workbook: RosterWorkbook, into directory: String,
+                             options: RosterOptions = RosterOptions()) throws(RosterError) -> String {
+        let path = (directory as NSString).appendingPathComponent(workbook.fileName)
+        try writeAtomically(workbook, to: path, options: options)
+        return path
+    }
+
+    /// A digest of everything the workbook's bytes depend on but Peixun's own binary (which the
+    /// caller adds): libxlsxwriter's version, the options, and every call `write` would make on
+    /// libxlsxwriter — sheet names and order, every cell's value, type and format, widths,
+    /// heights, merges, filters, print set-up, document properties — made on a digest instead.
+    public static func contentKey(_ workbook: RosterWorkbook, options: RosterOptions = RosterOptions()) throws(RosterError)
+        -> String {
+        let digest = WorkbookDigest()
+        digest.add(String(reflecting: options))
+        do {
+            try fill(digest, with: workbook, options: options)
+        } catch {
+            throw .xlsx(error)
         }
-        return written
+        return digest.finish()
     }
 
     static func validate(_ options: RosterOptions) throws(RosterError) {
@@ -57,8 +90,8 @@ public enum RosterWriter {
         return trimmed
     }
 
-    private static func writeAtomically(_ content: RosterContent, to path: String, options: RosterOptions,
-                                        sheets: [RosterSheet]) throws(RosterError) {
+    private static func writeAtomically(_ workbook: RosterWorkbook, to path: String,
+                                        options: RosterOptions) throws(RosterError) {
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(
@@ -69,7 +102,7 @@ public enum RosterWriter {
             throw .fileSystem(path: temporary, reason: "cannot create the workbook (\(error))")
         }
         do {
-            try writeWorkbook(content, to: temporary, options: options, sheets: sheets)
+            try writeWorkbook(workbook, to: temporary, options: options)
         } catch {
             unlink(temporary)
             throw .xlsx(error)
@@ -81,14 +114,22 @@ public enum RosterWriter {
         }
     }
 
-    private static func writeWorkbook(_ content: RosterContent, to path: String, options: RosterOptions,
-                                      sheets: [RosterSheet]) throws(XlsxError) {
+    private static func writeWorkbook(_ roster: RosterWorkbook, to path: String,
+                                      options: RosterOptions) throws(XlsxError) {
         let directory = (path as NSString).deletingLastPathComponent
         let workbook = try Workbook(path: path, options: Workbook.Options(
             constantMemory: options.constantMemory,
             // Keep libxlsxwriter's row files beside the output, not in a /tmp that may be RAM.
             temporaryDirectory: directory.isEmpty ? nil : directory,
             useZip64: false))
+        try fill(workbook, with: roster, options: options)
+        try workbook.close()
+    }
+
+    /// Every call that shapes the workbook, on a real workbook or a digest.
+    private static func fill(_ workbook: any WorkbookSink, with roster: RosterWorkbook,
+                             options: RosterOptions) throws(XlsxError) {
+        let content = roster.content
         let programme = content.scheme.programme
         let created = options.created
             ?? Date(timeIntervalSince1970: TimeInterval(Timestamp(date: programme.issueDate).seconds))
@@ -100,9 +141,15 @@ public enum RosterWriter {
             created: created))
         let builder = try RosterSheetBuilder(workbook: workbook, content: content,
                                              maxRowsPerSheet: options.maxRowsPerSheet)
-        for sheet in sheets {
+        for sheet in roster.sheets {
             try builder.write(sheet)
         }
-        try workbook.close()
     }
+}
+
+/// One roster workbook to write: its file name (in the rosters' folder) and what it shows.
+public struct RosterWorkbook {
+    public let fileName: String
+    let content: RosterContent
+    let sheets: [RosterSheet]
 }

@@ -15,7 +15,7 @@ final class TableSheetWriter {
         init(_ header: String, maximumWidth: Int = 40) { self.header = header; self.maximumWidth = maximumWidth }
     }
 
-    private let workbook: Workbook
+    private let workbook: any WorkbookSink
     private let styles: RosterStyles
     let baseName: String
     private let title: String
@@ -28,14 +28,14 @@ final class TableSheetWriter {
     private let highlightColumn: Int?
     private let failedText: String
 
-    private var sheet: Worksheet?
+    private var sheet: (any SheetSink)?
     private var sheetCount = 0
     private var rowsInSheet = 0
     private var widths: [Int]
     /// Names of the sheets written, in order.
     private(set) var sheetNames: [String] = []
 
-    init(workbook: Workbook, styles: RosterStyles, name: String, title: String, columns: [Column],
+    init(workbook: any WorkbookSink, styles: RosterStyles, name: String, title: String, columns: [Column],
          maxRowsPerSheet: Int, frozenColumns: Int = 0, highlightColumn: Int? = nil,
          failedText: String = "不合格") {
         self.workbook = workbook; self.styles = styles; self.baseName = name; self.title = title
@@ -74,7 +74,7 @@ final class TableSheetWriter {
     }
 
     @inline(__always)
-    private func write(_ value: CellValue, to sheet: Worksheet, row: Int, column: Int) throws(XlsxError) {
+    private func write(_ value: CellValue, to sheet: any SheetSink, row: Int, column: Int) throws(XlsxError) {
         let width: Int
         switch value {
         case .text(let s):
@@ -105,7 +105,7 @@ final class TableSheetWriter {
     private func startSheet() throws(XlsxError) {
         sheetCount += 1
         let name = sheetCount == 1 ? baseName : "\(baseName)(\(sheetCount))"
-        let sheet = try workbook.addWorksheet(named: name)
+        let sheet = try workbook.addSheet(named: name)
         sheetNames.append(name)
         self.sheet = sheet
         rowsInSheet = 0
@@ -115,7 +115,7 @@ final class TableSheetWriter {
         // set now (constant memory flushes row 0 once row 1 starts), before the
         // data widths are known; the header widths are a lower bound of the
         // table's width, so a narrow table gets enough lines for a long title.
-        try sheet.setRow(0, height: 9 + 21 * Double(titleLines))
+        try sheet.setRow(0, height: 9 + 21 * Double(titleLines), style: nil)
         let lastColumn = max(columns.count - 1, 0)
         let titleText = sheetCount == 1 ? title : "\(title)（续\(sheetCount - 1)）"
         if lastColumn > 0 {
@@ -124,7 +124,7 @@ final class TableSheetWriter {
             try sheet.write(titleText, row: 0, column: 0, style: styles.title)
         }
         // Row 1: the header, two lines high so long scheme names wrap.
-        try sheet.setRow(1, height: 33)
+        try sheet.setRow(1, height: 33, style: nil)
         for (i, column) in columns.enumerated() {
             try sheet.write(column.header, row: 1, column: i, style: styles.header)
         }
@@ -158,7 +158,7 @@ final class TableSheetWriter {
         let lastRow = RosterOptions.headerRows - 1 + rowsInSheet
         for (i, column) in columns.enumerated() {
             let fitted = min(max(widths[i], Self.headerWidth(column)), column.maximumWidth) + 2
-            try sheet.setColumn(i, width: Double(fitted))
+            try sheet.setColumn(i, width: Double(fitted), style: nil)
         }
         try sheet.autofilter(rows: (RosterOptions.headerRows - 1)...lastRow, columns: 0...lastColumn)
         if let highlightColumn, rowsInSheet > 0 {

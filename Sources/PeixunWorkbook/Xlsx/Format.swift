@@ -63,7 +63,10 @@ public struct Format: Sendable, Hashable {
 /// A format registered with one workbook; only valid for that workbook's
 /// sheets (the workbook owns and frees it).
 public struct CellStyle {
-    let pointer: UnsafeMutablePointer<lxw_format>
+    /// nil for a style of a `WorkbookDigest` (nothing is written there).
+    let pointer: UnsafeMutablePointer<lxw_format>?
     /// The workbook that owns the format, to catch cross-workbook use.
     let owner: ObjectIdentifier
+    /// Registration order in its workbook (what a `WorkbookDigest` records per cell).
+    let number: Int
 }

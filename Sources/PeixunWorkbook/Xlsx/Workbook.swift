@@ -92,7 +92,7 @@ public final class Workbook {
             throw XlsxError(code: .memoryMallocFailed, operation: "style(_:)", message: "could not add a format")
         }
         format.apply(to: created)
-        let style = CellStyle(pointer: created, owner: ObjectIdentifier(self))
+        let style = CellStyle(pointer: created, owner: ObjectIdentifier(self), number: styles.count)
         styles[format] = style
         return style
     }
