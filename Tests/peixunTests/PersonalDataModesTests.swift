@@ -24,7 +24,7 @@ import Testing
         while let relative = enumerator.nextObject() as? String {
             let path = folder.appendingPathComponent(relative).path
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue || relative.hasSuffix(".pdf") { continue }
             var data = try Data(contentsOf: URL(fileURLWithPath: path))
             if relative.hasSuffix(".xlsx") {
