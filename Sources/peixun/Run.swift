@@ -21,8 +21,8 @@ struct RunCommand: ParsableCommand {
             in 0750 folders whatever the umask; --group names the staff group that may read them. \
             Safe to run from cron: quiet unless something needs attention, and a one-line \
             summary at the end. With --as-of (mid-term) no certificate is issued or revoked. \
-            A rerun takes over every certificate and briefing PDF of the previous outputs whose \
-            inputs did not change (the data drawn, the template and image files, the fonts, the \
+            A rerun takes over every certificate, briefing and roster workbook of the previous \
+            outputs whose inputs did not change (the data drawn, the template and image files, the fonts, the \
             libraries and Peixun's own binary: .peixun-drawn lists each file's key) and draws only \
             the rest; the outputs are the same bytes as a full redraw (--redraw).
             """)
@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var group: OutputGroup
 
-    @Flag(name: .long, help: "Draw every certificate and briefing again instead of taking over the previous run's unchanged files.")
+    @Flag(name: .long, help: "Draw every certificate and briefing and write every roster again instead of taking over the previous run's unchanged files.")
     var redraw = false
 
     @Option(name: .long, help: ArgumentHelp("Write each stage's wall time and peak memory (tab-separated) to this file.", valueName: "file"))

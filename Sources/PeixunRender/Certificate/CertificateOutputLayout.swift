@@ -62,9 +62,21 @@ public struct CertificateOutputLayout: Sendable {
     /// `list` sorted by `printOrder` (stable). The indices are sorted, not the certificates:
     /// moving a certificate copies its dozen strings, which at 100,000 people cost seconds.
     public static func inPrintOrder(_ list: [CertificateData]) -> [CertificateData] {
-        list.withUnsafeBufferPointer { items in
-            items.indices.sorted { printOrder(items[$0], items[$1]) }.map { items[$0] }
+        guard list.count > 1 else { return list }
+        return list.withUnsafeBufferPointer { items in
+            // Compared in place, field by field: `items[i]` would copy the certificate first.
+            let base = items.baseAddress!
+            return items.indices.sorted { precedes(base + $0, base + $1) }.map { items[$0] }
         }
+    }
+
+    /// `printOrder` of the certificates at `a` and `b`, reading their fields where they are.
+    static func precedes(_ a: UnsafePointer<CertificateData>, _ b: UnsafePointer<CertificateData>) -> Bool {
+        if a.pointee.kind != b.pointee.kind { return a.pointee.kind.rawValue < b.pointee.kind.rawValue }
+        if a.pointee.county != b.pointee.county { return a.pointee.county < b.pointee.county }
+        if a.pointee.school != b.pointee.school { return a.pointee.school < b.pointee.school }
+        if a.pointee.number != b.pointee.number { return a.pointee.number < b.pointee.number }
+        return a.pointee.name < b.pointee.name
     }
 
     /// The print order: kind, 区县, 单位, number, name (plain string order: stable).
