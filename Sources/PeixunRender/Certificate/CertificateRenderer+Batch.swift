@@ -86,15 +86,9 @@ extension CertificateRenderer {
         }
 
         // Unique per-person paths: a duplicate (same number and name) is a failure, not an overwrite.
-        var seen = Set<String>()
-        var people: [CertificateData] = [], paths: [String] = []
-        people.reserveCapacity(sorted.count); paths.reserveCapacity(sorted.count)
-        var failures: [CertificateFailure] = []
-        for d in sorted {
-            let p = layout.personFile(d)
-            if seen.insert(p).inserted { people.append(d); paths.append(p) } else {
-                failures.append(CertificateFailure(d, .output(path: p, message: "a second certificate with the same number and name")))
-            }
+        let (people, paths, duplicates) = Self.unique(sorted, layout: layout)
+        let failures = duplicates.map { d, p in
+            CertificateFailure(d, .output(path: p, message: "a second certificate with the same number and name"))
         }
 
         var jobs: [Job] = []
@@ -237,11 +231,24 @@ extension CertificateRenderer {
     public static func plannedFiles(_ certificates: [CertificateData],
                                     options: CertificateOutputOptions = CertificateOutputOptions()) -> CertificateOutputSummary {
         let layout = CertificateOutputLayout(outputDirectory: "")
-        var seen = Set<String>()
-        let people = CertificateOutputLayout.inPrintOrder(certificates).filter { seen.insert(layout.personFile($0)).inserted }
+        let (people, paths, _) = unique(CertificateOutputLayout.inPrintOrder(certificates), layout: layout)
         let merged = mergedGroups(people, layout: layout, options: options).map(\.file)
-        return CertificateOutputSummary(personFiles: options.perPerson ? people.map(layout.personFile).sorted() : [],
+        return CertificateOutputSummary(personFiles: options.perPerson ? paths.sorted() : [],
                                         mergedFiles: merged.sorted(), failures: [])
+    }
+
+    /// `sorted` without a second certificate of the same per-person file (same number and name),
+    /// with each one's file; the ones left out, with theirs.
+    static func unique(_ sorted: [CertificateData], layout: CertificateOutputLayout)
+        -> (people: [CertificateData], paths: [String], duplicates: [(CertificateData, String)]) {
+        var seen = Set<String>()
+        var people: [CertificateData] = [], paths: [String] = [], duplicates: [(CertificateData, String)] = []
+        people.reserveCapacity(sorted.count); paths.reserveCapacity(sorted.count)
+        for d in sorted {
+            let p = layout.personFile(d)
+            if seen.insert(p).inserted { people.append(d); paths.append(p) } else { duplicates.append((d, p)) }
+        }
+        return (people, paths, duplicates)
     }
 
     /// Draws `jobs` on `options.workers` threads, each with its own template assets;

@@ -57,8 +57,9 @@ public enum RosterWriter {
     /// caller adds): libxlsxwriter's version, the options, and every call `write` would make on
     /// libxlsxwriter — sheet names and order, every cell's value, type and format, widths,
     /// heights, merges, filters, print set-up, document properties — made on a digest instead.
+    /// The SHA-256's 32 bytes (the caller's content key adds them and spells the whole in hex).
     public static func contentKey(_ workbook: RosterWorkbook, options: RosterOptions = RosterOptions()) throws(RosterError)
-        -> String {
+        -> [UInt8] {
         let digest = WorkbookDigest()
         digest.add(String(reflecting: options))
         do {

@@ -12,7 +12,6 @@ final class WorkbookDigest: WorkbookSink {
     /// Fields are gathered here and hashed in large blocks (one update per cell would cost more).
     private var buffer: [UInt8] = []
     private var formats = 0
-    private var sheets = 0
 
     init() {
         buffer.reserveCapacity(1 << 16)
@@ -53,17 +52,16 @@ final class WorkbookDigest: WorkbookSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// 64 hexadecimal digits; the digest is finished.
-    func finish() -> String {
+    /// The 32 bytes of the SHA-256; the digest is finished.
+    func finish() -> [UInt8] {
         flush()
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Array(hasher.finalize())
     }
 
     // MARK: WorkbookSink
 
     func addSheet(named name: String) throws(XlsxError) -> any SheetSink {
         add(tag: 1); add(name)
-        sheets += 1
         return SheetDigest(self)
     }
 
