@@ -50,6 +50,23 @@ import PeixunCore
         #expect(try run("pdfinfo", [root + "print/completion/魏都区.pdf"]).output.contains("Pages:           2"))
     }
 
+    @Test func aSecondCertificateWithTheSameNumberAndNameIsAFailureNotAnOverwrite() throws {
+        let out = try temporaryDirectory("duplicate")
+        var twin = sampleCertificate(name: "张三", number: "XC2021-JY-000003", school: "许昌市第一中学", county: "魏都区")
+        twin.hours = "99"
+        let list = [people[0], twin]
+        let summary = try renderer.writeAll(list, outputDirectory: out.path, options: CertificateOutputOptions(workers: 1))
+        #expect(summary.personFiles == ["completion/魏都区/许昌市第一中学/XC2021-JY-000003-张三.pdf"])
+        let failure = try #require(summary.failures.first)
+        #expect(summary.failures.count == 1 && failure.number == "XC2021-JY-000003")
+        #expect(failure.description.contains("a second certificate with the same number and name"))
+        // The file drawn is the first one given (the twin's 99 hours are not on it).
+        let text = try pdfText(out.path + "/certificates/" + summary.personFiles[0])
+        #expect(!text.contains("99"))
+        let planned = CertificateRenderer.plannedFiles(list)
+        #expect(planned.personFiles == summary.personFiles && planned.mergedFiles == summary.mergedFiles)
+    }
+
     @Test func rerunIsByteIdentical() throws {
         let a = try temporaryDirectory("rerun-a"), b = try temporaryDirectory("rerun-b")
         let list = Array(people.prefix(3))
