@@ -68,6 +68,13 @@ public struct RegistryChanges: Sendable, Equatable, Codable {
 
     public var isFirstRun: Bool { previousRun == nil }
 
+    /// The 区县 of every certificate and person that changed (each is on that 区县's rosters).
+    public var counties: Set<String> {
+        var counties = Set((issued + revoked + reinstated + holderUpdated).map(\.county))
+        for person in nowPassed + noLongerPassed + nowExcellent + noLongerExcellent { counties.insert(person.county) }
+        return counties
+    }
+
     /// True when nothing at all changed.
     public var isEmpty: Bool {
         issued.isEmpty && revoked.isEmpty && reinstated.isEmpty && holderUpdated.isEmpty && nowPassed.isEmpty

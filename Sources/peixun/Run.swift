@@ -119,6 +119,9 @@ struct RunCommand: ParsableCommand {
             AnomaliesCSV.write(graded.anomalies, notices: graded.notices, to: anomalies)
             try anomalies.close()
         }
+        // The 区县 whose people the registry saw change (a name, a number, pass or 优秀): their
+        // rosters show it, so they are written without first asking whether they changed.
+        let changedCounties = changes?.counties
         side.start("rosters") { [split] in
             // A workbook whose content key (every call its writing would make, libxlsxwriter's
             // version, Peixun's binary) is unchanged is taken over from the previous run.
@@ -127,14 +130,23 @@ struct RunCommand: ParsableCommand {
             var paths: [String] = []
             for workbook in try RosterWriter.workbooks(of: graded, options: options) {
                 var key = ContentKey(RenderEnvironment.key)
-                key.add(try RosterWriter.contentKey(workbook, options: options))
                 let relative = "rosters/" + workbook.fileName
-                if reuse.takeOver(relative, key: key.hex) {
-                    chmod(staging.path(relative), PersonalDataFiles.effectiveFileMode)  // full ID numbers
-                    Log.info("\(relative): unchanged since the previous run, taken over")
-                    paths.append(staging.path(relative))
+                let changed = changedCounties.map { counties in workbook.county.map(counties.contains) ?? !counties.isEmpty }
+                if reuse.hasPrevious(relative) && changed != true {
+                    key.add(try RosterWriter.contentKey(workbook, options: options))
+                    if reuse.takeOver(relative, key: key.hex) {
+                        chmod(staging.path(relative), PersonalDataFiles.effectiveFileMode)  // full ID numbers
+                        Log.info("\(relative): unchanged since the previous run, taken over")
+                        paths.append(staging.path(relative))
+                    } else {
+                        paths.append(try RosterWriter.write(workbook, into: folder, options: options))
+                        reuse.record(relative, key: key.hex)
+                    }
                 } else {
-                    paths.append(try RosterWriter.write(workbook, into: folder, options: options))
+                    // Nothing to take over, or certainly changed: written and keyed in one pass.
+                    let written = try RosterWriter.writeWithKey(workbook, into: folder, options: options)
+                    key.add(written.key)
+                    paths.append(written.path)
                     reuse.record(relative, key: key.hex)
                 }
             }

@@ -48,4 +48,24 @@ import PeixunCore
         let decoded = try decoder.decode(RegistryChanges.self, from: json)
         #expect(decoded.nowPassed == changes.nowPassed && decoded.revoked == changes.revoked)
     }
+
+    /// The 区县 of what changed: none on an unchanged rerun, the renamed or newly passed person's.
+    @Test func countiesAreThoseOfWhatChanged() throws {
+        let folder = try TemporaryFolder()
+        let registry = try CertificateRegistry(path: folder.path("registry.sqlite"))
+        func results(_ name: String, secondPassed: Bool, secondCounty: String = "魏都区") throws -> Results {
+            var second = Fixture.trainee(2, passed: secondPassed)
+            second.person.county = secondCounty
+            return try Fixture.results([Fixture.trainee(1, name: name, passed: true), second], tutors: [])
+        }
+        var first = try results("张堃", secondPassed: false, secondCounty: "禹州市")
+        #expect(try registry.reconcile(results: &first, runTime: Fixture.date(0)).counties == ["魏都区"])
+        var same = try results("张堃", secondPassed: false, secondCounty: "禹州市")
+        let unchanged = try registry.reconcile(results: &same, runTime: Fixture.date(60))
+        #expect(unchanged.isEmpty && unchanged.counties.isEmpty)
+        var renamed = try results("张昆", secondPassed: false, secondCounty: "禹州市")
+        #expect(try registry.reconcile(results: &renamed, runTime: Fixture.date(120)).counties == ["魏都区"])
+        var passed = try results("张昆", secondPassed: true, secondCounty: "禹州市")
+        #expect(try registry.reconcile(results: &passed, runTime: Fixture.date(180)).counties == ["禹州市"])
+    }
 }

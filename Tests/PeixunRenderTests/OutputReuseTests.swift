@@ -132,7 +132,8 @@ import PeixunCore
         let reuse = OutputReuse(previousRoot: nil, root: root)
         let entries = ["certificates/completion/魏都区/许昌市第一中学/XC-2-张三.pdf": "b2",
                        "certificates/completion/魏都区/许昌市第一中学/XC-1-李四.pdf": "a1",
-                       "briefings/魏都区/坊 1.pdf": "c3", "bad\tname.pdf": "d4", "bad\nname.pdf": "e5"]
+                       "briefings/魏都区/坊 1.pdf": "c3", "bad\tname.pdf": "d4", "bad\nname.pdf": "e5",
+                       "briefings/魏都区/坊 1": "f6"]  // a prefix of another path sorts first
         for (path, key) in entries { reuse.record(path, key: key) }
         try reuse.writeManifest()
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + OutputReuse.manifestName))
@@ -142,7 +143,7 @@ import PeixunCore
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.first == "peixun drawn files v1")
         #expect(lines.dropFirst().map { String($0.split(separator: "\t")[1]) }
-                == ["briefings/魏都区/坊 1.pdf", "certificates/completion/魏都区/许昌市第一中学/XC-1-李四.pdf",
+                == ["briefings/魏都区/坊 1", "briefings/魏都区/坊 1.pdf", "certificates/completion/魏都区/许昌市第一中学/XC-1-李四.pdf",
                     "certificates/completion/魏都区/许昌市第一中学/XC-2-张三.pdf"])
         #expect(OutputReuse.parse(Data("peixun drawn files v1\nk\t\u{FF}bad\nk2\tok.pdf\n".utf8.map { $0 == 0xC3 ? 0xFF : $0 })) == ["ok.pdf": "k2"])
     }

@@ -44,6 +44,28 @@ import Testing
         #expect(try key(results, RosterOptions(created: Date(timeIntervalSince1970: 0))) != base)
     }
 
+    /// Written and keyed in one pass: the key of a digest-only pass, the bytes of a plain write.
+    @Test(arguments: [RosterOptions(split: .county), RosterOptions(split: .county, constantMemory: false)])
+    func writingWithTheKeyGivesTheSameKeyAndBytes(options: RosterOptions) throws {
+        let results = try Fixture.results()
+        let workbooks = try RosterWriter.workbooks(of: results, options: options)
+        #expect(workbooks.count > 1)
+        #expect(workbooks[0].county == nil && workbooks.dropFirst().allSatisfy { $0.county != nil })
+        let plain = try Fixture.directory(), keyed = try Fixture.directory()
+        for workbook in workbooks {
+            let path = try RosterWriter.write(workbook, into: plain, options: options)
+            let written = try RosterWriter.writeWithKey(workbook, into: keyed, options: options)
+            #expect(written.key == (try RosterWriter.contentKey(workbook, options: options)), "\(workbook.fileName)")
+            #expect((written.path as NSString).lastPathComponent == workbook.fileName)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: written.path)) == Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        var renamed = results
+        renamed.trainees[0].person.name = "张叁"
+        let other = try RosterWriter.writeWithKey(try #require(RosterWriter.workbooks(of: renamed, options: options).first),
+                                                  into: try Fixture.directory(), options: options)
+        #expect(other.key != (try RosterWriter.contentKey(workbooks[0], options: options)))
+    }
+
     @Test func countyWorkbooksHaveTheirOwnKeys() throws {
         let options = RosterOptions(split: .county)
         let results = try Fixture.results()

@@ -265,23 +265,28 @@ extension CertificateRenderer {
                 do {
                     switch jobs[index] {
                     case let .people(slice):
-                        for d in slice {
-                            let rel = layout.personFile(d)
-                            let key = keys?.person(d)
-                            if let reuse, let key, reuse.takeOver("certificates/" + rel, key: key) {
-                                state.advance(1, reused: 1)
-                                continue
+                        // Read in place: `for d in slice` would copy every certificate (13 strings
+                        // retained and released), most of which a rerun only links.
+                        try slice.withUnsafeBufferPointer { people in
+                            for d in people.indices.lazy.map({ people.baseAddress! + $0 }) {
+                                let rel = layout.personFile(d.pointee)
+                                let key = keys?.person(d.pointee)
+                                if let reuse, let key, reuse.takeOver("certificates/" + rel, key: key) {
+                                    state.advance(1, reused: 1)
+                                    continue
+                                }
+                                let kind = d.pointee.kind
+                                let t = try template(for: kind)
+                                let a = try assets[kind] ?? TemplateAssets(t)
+                                assets[kind] = a
+                                do {
+                                    try writePDF(d.pointee, to: layout.root + "/" + rel, mode: mode, assets: a)
+                                    if let key { reuse?.record("certificates/" + rel, key: key) }
+                                } catch let f as CertificateFailure {
+                                    state.fail(f)
+                                }
+                                state.advance(1)
                             }
-                            let t = try template(for: d.kind)
-                            let a = try assets[d.kind] ?? TemplateAssets(t)
-                            assets[d.kind] = a
-                            do {
-                                try writePDF(d, to: layout.root + "/" + rel, mode: mode, assets: a)
-                                if let key { reuse?.record("certificates/" + rel, key: key) }
-                            } catch let f as CertificateFailure {
-                                state.fail(f)
-                            }
-                            state.advance(1)
                         }
                     case let .concatenated(path, title, items, parts):
                         let rel = "certificates/" + String(path.dropFirst(layout.root.count + 1))

@@ -60,6 +60,11 @@ public final class OutputReuse: @unchecked Sendable {
         return true
     }
 
+    /// Whether the previous run recorded `relativePath` (under any key).
+    public func hasPrevious(_ relativePath: String) -> Bool {
+        previousRoot != nil && previous[relativePath] != nil
+    }
+
     /// Records a file just drawn from `key`.
     public func record(_ relativePath: String, key: String) {
         lock.withLock { current[relativePath] = key }
@@ -87,20 +92,36 @@ public final class OutputReuse: @unchecked Sendable {
     /// Writes the manifest of everything recorded into `root` (atomically), sorted by path bytes.
     public func writeManifest() throws {
         let entries = lock.withLock { current }
-        let lines = entries.compactMap { path, key -> (path: [UInt8], key: String)? in
-            guard !path.utf8.contains(0x0A) && !path.utf8.contains(0x09) else { return nil }
-            return (Array(path.utf8), key)
+        // Every path's and key's bytes in one buffer, sorted by index with memcmp: no array per
+        // entry to retain, release and compare element by element.
+        var text: [UInt8] = []
+        var spans: [(path: Range<Int>, key: Range<Int>)] = []
+        spans.reserveCapacity(entries.count)
+        for (path, key) in entries {
+            let start = text.count
+            text += path.utf8
+            let pathEnd = text.count
+            guard !text[start..<pathEnd].contains(0x0A) && !text[start..<pathEnd].contains(0x09) else {
+                text.removeSubrange(start...)
+                continue
+            }
+            text += key.utf8
+            spans.append((start..<pathEnd, pathEnd..<text.count))
         }
-        // Sorted by index: moving the entries themselves retains and releases their arrays.
-        let order = lines.withUnsafeBufferPointer { l in
-            l.indices.sorted { l[$0].path.lexicographicallyPrecedes(l[$1].path) }
+        let order = text.withUnsafeBufferPointer { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            return spans.indices.sorted { a, b in
+                let x = spans[a].path, y = spans[b].path
+                let common = memcmp(base + x.lowerBound, base + y.lowerBound, min(x.count, y.count))
+                return common != 0 ? common < 0 : x.count < y.count
+            }
         }
         var bytes = Array((Self.header + "\n").utf8)
-        bytes.reserveCapacity(bytes.count + lines.reduce(0) { $0 + $1.path.count + $1.key.utf8.count + 2 })
-        for line in order.lazy.map({ lines[$0] }) {
-            bytes += line.key.utf8
+        bytes.reserveCapacity(bytes.count + text.count + 2 * spans.count)
+        for i in order {
+            bytes += text[spans[i].key]
             bytes.append(0x09)
-            bytes += line.path
+            bytes += text[spans[i].path]
             bytes.append(0x0A)
         }
         let path = root + "/" + Self.manifestName

@@ -49,8 +49,21 @@ public enum RosterWriter {
     public static func write(_ workbook: RosterWorkbook, into directory: String,
                              options: RosterOptions = RosterOptions()) throws(RosterError) -> String {
         let path = (directory as NSString).appendingPathComponent(workbook.fileName)
-        try writeAtomically(workbook, to: path, options: options)
+        try writeAtomically(workbook, to: path, options: options, digest: nil)
         return path
+    }
+
+    /// Writes one workbook into `directory` (which must exist) and returns its path and its
+    /// `contentKey`, building every cell once: each call is made on libxlsxwriter and on the
+    /// digest together. For a workbook that is about to be written anyway (no previous one to
+    /// compare with, or one that has most likely changed), this saves the separate key pass.
+    public static func writeWithKey(_ workbook: RosterWorkbook, into directory: String,
+                                    options: RosterOptions = RosterOptions()) throws(RosterError)
+        -> (path: String, key: [UInt8]) {
+        let path = (directory as NSString).appendingPathComponent(workbook.fileName)
+        let digest = keyDigest(options)
+        try writeAtomically(workbook, to: path, options: options, digest: digest)
+        return (path, digest.finish())
     }
 
     /// A digest of everything the workbook's bytes depend on but Peixun's own binary (which the
@@ -60,14 +73,20 @@ public enum RosterWriter {
     /// The SHA-256's 32 bytes (the caller's content key adds them and spells the whole in hex).
     public static func contentKey(_ workbook: RosterWorkbook, options: RosterOptions = RosterOptions()) throws(RosterError)
         -> [UInt8] {
-        let digest = WorkbookDigest()
-        digest.add(String(reflecting: options))
+        let digest = keyDigest(options)
         do {
             try fill(digest, with: workbook, options: options)
         } catch {
             throw .xlsx(error)
         }
         return digest.finish()
+    }
+
+    /// A digest that has taken in what the key holds besides the calls: the options.
+    private static func keyDigest(_ options: RosterOptions) -> WorkbookDigest {
+        let digest = WorkbookDigest()
+        digest.add(String(reflecting: options))
+        return digest
     }
 
     static func validate(_ options: RosterOptions) throws(RosterError) {
@@ -92,7 +111,7 @@ public enum RosterWriter {
     }
 
     private static func writeAtomically(_ workbook: RosterWorkbook, to path: String,
-                                        options: RosterOptions) throws(RosterError) {
+                                        options: RosterOptions, digest: WorkbookDigest?) throws(RosterError) {
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(
@@ -103,7 +122,7 @@ public enum RosterWriter {
             throw .fileSystem(path: temporary, reason: "cannot create the workbook (\(error))")
         }
         do {
-            try writeWorkbook(workbook, to: temporary, options: options)
+            try writeWorkbook(workbook, to: temporary, options: options, digest: digest)
         } catch {
             unlink(temporary)
             throw .xlsx(error)
@@ -116,14 +135,14 @@ public enum RosterWriter {
     }
 
     private static func writeWorkbook(_ roster: RosterWorkbook, to path: String,
-                                      options: RosterOptions) throws(XlsxError) {
+                                      options: RosterOptions, digest: WorkbookDigest?) throws(XlsxError) {
         let directory = (path as NSString).deletingLastPathComponent
         let workbook = try Workbook(path: path, options: Workbook.Options(
             constantMemory: options.constantMemory,
             // Keep libxlsxwriter's row files beside the output, not in a /tmp that may be RAM.
             temporaryDirectory: directory.isEmpty ? nil : directory,
             useZip64: false))
-        try fill(workbook, with: roster, options: options)
+        try fill(digest.map { WorkbookTee(workbook, $0) } ?? workbook, with: roster, options: options)
         try workbook.close()
     }
 
@@ -153,4 +172,6 @@ public struct RosterWorkbook {
     public let fileName: String
     let content: RosterContent
     let sheets: [RosterSheet]
+    /// The 区县 a `split: .county` workbook is of; nil for the programme's workbook (everyone).
+    public var county: String? { content.county }
 }
