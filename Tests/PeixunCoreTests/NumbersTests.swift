@@ -25,6 +25,33 @@ import Testing
         #expect(Hours.parse("2.5000000000000000000000") == Hours.parse("2.5"))
     }
 
+    /// `Hours.nearestDouble` is `Double(_:)` on Int128 (nearest, ties to even) for every
+    /// magnitude: random values of every bit length, both signs, and the halfway cases where a
+    /// bit far below the top decides the rounding.
+    @Test func int128ToDoubleRoundsAsTheStandardLibrary() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {  // xorshift64*: the same values on every run
+            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
+            return state &* 0x2545_F491_4F6C_DD1D
+        }
+        var values: [Int128] = [0, 1, -1, .max, .min, .max - 1, .min + 1, Hours.scale, -Hours.scale]
+        for bits in [52, 53, 54, 63, 64, 65, 100, 116, 117, 126] {
+            let p = Int128(1) << bits
+            values += [p - 1, p, p + 1, -(p + 1)]
+            // Halfway between two Doubles, then just above it (a lone bit at the bottom).
+            if bits > 54 { let half = p + (Int128(1) << (bits - 53)); values += [half, half + 1, half - 1, -half] }
+        }
+        for _ in 0..<100_000 {
+            let raw = Int128(bitPattern: UInt128(next()) << 64 | UInt128(next()))
+            values.append(raw >> Int(next() % 127))
+        }
+        for v in values {
+            #expect(Hours.nearestDouble(v).bitPattern == Double(v).bitPattern, "\(v)")
+        }
+        #expect(Hours(whole: 3).doubleValue == 3 && Hours(nano: 1_500_000_000).doubleValue == 1.5)
+        #expect(Hours(units: Hours.scale / 3).doubleValue == 1.0 / 3)
+    }
+
     @Test func roundingIsHalfUp() {
         #expect(Points(rounding: Fraction(28, 3)).description == "9.33")   // 7 h of 15 → 9.333…
         #expect(Points(rounding: Fraction(1, 200)).description == "0.01")  // 0.005 → 0.01

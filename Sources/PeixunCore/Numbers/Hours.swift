@@ -29,7 +29,31 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
 
     public var fraction: Fraction { Fraction(units, Hours.scale) }
     /// Approximate, for display and spreadsheets only — never for rules.
-    public var doubleValue: Double { Double(units) / Double(Hours.scale) }
+    public var doubleValue: Double { Hours.nearestDouble(units) / Hours.scaleDouble }
+
+    /// `Double(Hours.scale)`, exact: 3600 · 10¹⁸ = 2²² · 858,306,884,765,625.
+    static let scaleDouble = Double(Hours.scale)
+
+    /// The Double nearest to `value` (ties to even): what `Double(value)` gives, without the
+    /// standard library's generic conversion (a bit at a time), which costs a roster writer
+    /// more than the rest of a cell. The top 64 significant bits are converted by the
+    /// hardware, with any bit below them folded into the lowest one so that rounding still
+    /// sees it; scaling by a power of two is exact.
+    @inline(__always)
+    static func nearestDouble(_ value: Int128) -> Double {
+        let magnitude = value.magnitude
+        let high = UInt64(truncatingIfNeeded: magnitude >> 64)
+        let result: Double
+        if high == 0 {
+            result = Double(UInt64(truncatingIfNeeded: magnitude))
+        } else {
+            let shift = 64 - high.leadingZeroBitCount  // 1...64: bits below the top 64
+            let top = UInt64(truncatingIfNeeded: magnitude >> shift)
+            let sticky: UInt64 = magnitude & ((1 << shift) - 1) == 0 ? 0 : 1
+            result = Double(top | sticky) * Double(sign: .plus, exponent: shift, significand: 1)
+        }
+        return value < 0 ? -result : result
+    }
 
     /// A study time in minutes, at `minutesPerHour` minutes to the 学时: exact when
     /// `minutesPerHour` divides 3600 (the profile loader allows no other), nil otherwise.
