@@ -37,62 +37,56 @@ final class SheetTee: SheetSink {
     private let digest: any SheetSink
     init(_ sheet: any SheetSink, _ digest: any SheetSink) { self.sheet = sheet; self.digest = digest }
 
+    /// Makes `call` on the sheet, then on the digest.
+    @inline(__always)
+    private func both(_ call: (any SheetSink) throws(XlsxError) -> Void) throws(XlsxError) {
+        try call(sheet)
+        try call(digest)
+    }
+
     func write(_ text: String, row: Int, column: Int, style: CellStyle?) throws(XlsxError) {
-        try sheet.write(text, row: row, column: column, style: style)
-        try digest.write(text, row: row, column: column, style: style)
+        try both { sink throws(XlsxError) in try sink.write(text, row: row, column: column, style: style) }
     }
     func write(_ number: Double, row: Int, column: Int, style: CellStyle?) throws(XlsxError) {
-        try sheet.write(number, row: row, column: column, style: style)
-        try digest.write(number, row: row, column: column, style: style)
+        try both { sink throws(XlsxError) in try sink.write(number, row: row, column: column, style: style) }
     }
     func write(_ number: Int, row: Int, column: Int, style: CellStyle?) throws(XlsxError) {
-        try sheet.write(number, row: row, column: column, style: style)
-        try digest.write(number, row: row, column: column, style: style)
+        try both { sink throws(XlsxError) in try sink.write(number, row: row, column: column, style: style) }
     }
     func write(_ date: CivilDate, row: Int, column: Int, style: CellStyle?) throws(XlsxError) {
-        try sheet.write(date, row: row, column: column, style: style)
-        try digest.write(date, row: row, column: column, style: style)
+        try both { sink throws(XlsxError) in try sink.write(date, row: row, column: column, style: style) }
     }
     func writeBlank(row: Int, column: Int, style: CellStyle?) throws(XlsxError) {
-        try sheet.writeBlank(row: row, column: column, style: style)
-        try digest.writeBlank(row: row, column: column, style: style)
+        try both { sink throws(XlsxError) in try sink.writeBlank(row: row, column: column, style: style) }
     }
     func merge(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String, style: CellStyle?) throws(XlsxError) {
-        try sheet.merge(rows: rows, columns: columns, text: text, style: style)
-        try digest.merge(rows: rows, columns: columns, text: text, style: style)
+        try both { sink throws(XlsxError) in try sink.merge(rows: rows, columns: columns, text: text, style: style) }
     }
     func setColumn(_ column: Int, width: Double, style: CellStyle?) throws(XlsxError) {
-        try sheet.setColumn(column, width: width, style: style)
-        try digest.setColumn(column, width: width, style: style)
+        try both { sink throws(XlsxError) in try sink.setColumn(column, width: width, style: style) }
     }
     func setRow(_ row: Int, height: Double, style: CellStyle?) throws(XlsxError) {
-        try sheet.setRow(row, height: height, style: style)
-        try digest.setRow(row, height: height, style: style)
+        try both { sink throws(XlsxError) in try sink.setRow(row, height: height, style: style) }
     }
     func freezePanes(row: Int, column: Int) throws(XlsxError) {
-        try sheet.freezePanes(row: row, column: column)
-        try digest.freezePanes(row: row, column: column)
+        try both { sink throws(XlsxError) in try sink.freezePanes(row: row, column: column) }
     }
     func autofilter(rows: ClosedRange<Int>, columns: ClosedRange<Int>) throws(XlsxError) {
-        try sheet.autofilter(rows: rows, columns: columns)
-        try digest.autofilter(rows: rows, columns: columns)
+        try both { sink throws(XlsxError) in try sink.autofilter(rows: rows, columns: columns) }
     }
     func conditionalFormat(rows: ClosedRange<Int>, columns: ClosedRange<Int>, formula: String,
                            style: CellStyle) throws(XlsxError) {
-        try sheet.conditionalFormat(rows: rows, columns: columns, formula: formula, style: style)
-        try digest.conditionalFormat(rows: rows, columns: columns, formula: formula, style: style)
+        try both { sink throws(XlsxError) in try sink.conditionalFormat(rows: rows, columns: columns, formula: formula, style: style) }
     }
-    func setLandscape() throws(XlsxError) { try sheet.setLandscape(); try digest.setLandscape() }
-    func setPaper(_ paper: Worksheet.Paper) throws(XlsxError) { try sheet.setPaper(paper); try digest.setPaper(paper) }
+    func setLandscape() throws(XlsxError) { try both { sink throws(XlsxError) in try sink.setLandscape() } }
+    func setPaper(_ paper: Worksheet.Paper) throws(XlsxError) { try both { sink throws(XlsxError) in try sink.setPaper(paper) } }
     func fitToPages(wide: Int, tall: Int) throws(XlsxError) {
-        try sheet.fitToPages(wide: wide, tall: tall)
-        try digest.fitToPages(wide: wide, tall: tall)
+        try both { sink throws(XlsxError) in try sink.fitToPages(wide: wide, tall: tall) }
     }
-    func repeatRows(_ rows: ClosedRange<Int>) throws(XlsxError) { try sheet.repeatRows(rows); try digest.repeatRows(rows) }
-    func setFooter(_ text: String) throws(XlsxError) { try sheet.setFooter(text); try digest.setFooter(text) }
+    func repeatRows(_ rows: ClosedRange<Int>) throws(XlsxError) { try both { sink throws(XlsxError) in try sink.repeatRows(rows) } }
+    func setFooter(_ text: String) throws(XlsxError) { try both { sink throws(XlsxError) in try sink.setFooter(text) } }
     func setMargins(left: Double, right: Double, top: Double, bottom: Double) throws(XlsxError) {
-        try sheet.setMargins(left: left, right: right, top: top, bottom: bottom)
-        try digest.setMargins(left: left, right: right, top: top, bottom: bottom)
+        try both { sink throws(XlsxError) in try sink.setMargins(left: left, right: right, top: top, bottom: bottom) }
     }
-    func centerHorizontally() throws(XlsxError) { try sheet.centerHorizontally(); try digest.centerHorizontally() }
+    func centerHorizontally() throws(XlsxError) { try both { sink throws(XlsxError) in try sink.centerHorizontally() } }
 }
