@@ -131,24 +131,22 @@ struct RunCommand: ParsableCommand {
             for workbook in try RosterWriter.workbooks(of: graded, options: options) {
                 var key = ContentKey(RenderEnvironment.key)
                 let relative = "rosters/" + workbook.fileName
-                let changed = changedCounties.map { counties in workbook.county.map(counties.contains) ?? !counties.isEmpty }
-                if reuse.hasPrevious(relative) && changed != true {
+                if reuse.hasPrevious(relative) && !(changedCounties.map(workbook.showsAnyone(in:)) ?? false) {
                     key.add(try RosterWriter.contentKey(workbook, options: options))
                     if reuse.takeOver(relative, key: key.hex) {
                         chmod(staging.path(relative), PersonalDataFiles.effectiveFileMode)  // full ID numbers
                         Log.info("\(relative): unchanged since the previous run, taken over")
                         paths.append(staging.path(relative))
-                    } else {
-                        paths.append(try RosterWriter.write(workbook, into: folder, options: options))
-                        reuse.record(relative, key: key.hex)
+                        continue
                     }
+                    paths.append(try RosterWriter.write(workbook, into: folder, options: options))
                 } else {
                     // Nothing to take over, or certainly changed: written and keyed in one pass.
                     let written = try RosterWriter.writeWithKey(workbook, into: folder, options: options)
                     key.add(written.key)
                     paths.append(written.path)
-                    reuse.record(relative, key: key.hex)
                 }
+                reuse.record(relative, key: key.hex)
             }
             rosters.value = paths
         }

@@ -51,6 +51,9 @@ import Testing
         let workbooks = try RosterWriter.workbooks(of: results, options: options)
         #expect(workbooks.count > 1)
         #expect(workbooks[0].county == nil && workbooks.dropFirst().allSatisfy { $0.county != nil })
+        let county = try #require(workbooks[1].county)
+        #expect(workbooks[0].showsAnyone(in: ["某县"]) && !workbooks[0].showsAnyone(in: []))
+        #expect(workbooks[1].showsAnyone(in: [county, "某县"]) && !workbooks[1].showsAnyone(in: ["某县"]))
         let plain = try Fixture.directory(), keyed = try Fixture.directory()
         for workbook in workbooks {
             let path = try RosterWriter.write(workbook, into: plain, options: options)

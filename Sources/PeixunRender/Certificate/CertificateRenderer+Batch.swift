@@ -268,7 +268,8 @@ extension CertificateRenderer {
                         // Read in place: `for d in slice` would copy every certificate (13 strings
                         // retained and released), most of which a rerun only links.
                         try slice.withUnsafeBufferPointer { people in
-                            for d in people.indices.lazy.map({ people.baseAddress! + $0 }) {
+                            for i in people.indices {
+                                let d = people.baseAddress! + i
                                 let rel = layout.personFile(d.pointee)
                                 let key = keys?.person(d.pointee)
                                 if let reuse, let key, reuse.takeOver("certificates/" + rel, key: key) {

@@ -62,7 +62,7 @@ public final class OutputReuse: @unchecked Sendable {
 
     /// Whether the previous run recorded `relativePath` (under any key).
     public func hasPrevious(_ relativePath: String) -> Bool {
-        previousRoot != nil && previous[relativePath] != nil
+        previous[relativePath] != nil  // empty without a previous folder
     }
 
     /// Records a file just drawn from `key`.
@@ -97,14 +97,10 @@ public final class OutputReuse: @unchecked Sendable {
         var text: [UInt8] = []
         var spans: [(path: Range<Int>, key: Range<Int>)] = []
         spans.reserveCapacity(entries.count)
-        for (path, key) in entries {
+        for (path, key) in entries where !path.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
             let start = text.count
             text += path.utf8
             let pathEnd = text.count
-            guard !text[start..<pathEnd].contains(0x0A) && !text[start..<pathEnd].contains(0x09) else {
-                text.removeSubrange(start...)
-                continue
-            }
             text += key.utf8
             spans.append((start..<pathEnd, pathEnd..<text.count))
         }

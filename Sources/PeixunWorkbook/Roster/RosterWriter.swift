@@ -174,4 +174,10 @@ public struct RosterWorkbook {
     let sheets: [RosterSheet]
     /// The 区县 a `split: .county` workbook is of; nil for the programme's workbook (everyone).
     public var county: String? { content.county }
+
+    /// Whether the workbook lists people of any of `counties`: the programme's workbook lists
+    /// everyone, a 区县's workbook only its own.
+    public func showsAnyone(in counties: Set<String>) -> Bool {
+        county.map(counties.contains) ?? !counties.isEmpty
+    }
 }
