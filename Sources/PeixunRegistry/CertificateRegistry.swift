@@ -35,13 +35,18 @@ public final class CertificateRegistry: Sendable {
             throw Self.translate(error, path: path)
         }
         let migrator = RegistrySchema.migrator
-        do {
-            try migrator.migrate(queue)
-        } catch {
-            // Two processes creating the same new registry race on the first
-            // migration; the loser finds it applied and carries on.
-            let done = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
-            if !done { throw Self.translate(error, path: path) }
+        // Writers creating the same new registry at once race on each migration (GRDB reads
+        // which are applied before it takes the write lock): the loser of a race tries again
+        // and then sees that migration applied (each lost race means one more is): one that
+        // keeps failing is a real error.
+        for attempt in 1... {
+            do {
+                try migrator.migrate(queue)
+                break
+            } catch {
+                if (try? queue.read { try migrator.hasCompletedMigrations($0) }) == true { break }
+                if attempt > migrator.migrations.count { throw Self.translate(error, path: path) }
+            }
         }
     }
 

@@ -16,6 +16,10 @@ final class ParallelSheetScan: @unchecked Sendable {
         var segmentBytes = XLSXPackage.chunkSize
         /// Segments held at once (memory: about this many times `segmentBytes`, twice over).
         var capacity = 4
+        /// The reading thread waits for the helpers' scans where they may scan, instead of
+        /// scanning a segment itself when it gets there first: slower, but every scan ahead of
+        /// time is then used wherever it can be, whatever the machine's load (for the tests).
+        var waitsForScans = false
 
         static let standard = Settings()
     }
@@ -48,7 +52,7 @@ final class ParallelSheetScan: @unchecked Sendable {
         limits = package.limits
         self.sharedStrings = sharedStrings
         self.settings = settings
-        queue = SegmentQueue(capacity: settings.capacity)
+        queue = SegmentQueue(capacity: settings.capacity, waitsForScans: settings.waitsForScans && settings.helpers > 0)
     }
 
     /// Scans the whole sheet with `scanner` and `builder` (which are left as the scan in

@@ -19,6 +19,9 @@ final class SegmentQueue<Scan>: @unchecked Sendable {
     }
 
     let capacity: Int
+    /// The reading thread waits for a helper's scan of every segment a helper may claim
+    /// instead of taking it unscanned (needs a helper thread).
+    let waitsForScans: Bool
     private let condition = NSCondition()
     private var segments: [SheetSegment] = []
     private var states: [State] = []
@@ -28,8 +31,9 @@ final class SegmentQueue<Scan>: @unchecked Sendable {
     private var failure: Error?
     private var cancelled = false
 
-    init(capacity: Int) {
+    init(capacity: Int, waitsForScans: Bool = false) {
         self.capacity = max(capacity, 1)
+        self.waitsForScans = waitsForScans
     }
 
     /// Inflating thread: queues a segment, waiting while the queue is full; throws Cancelled
@@ -92,6 +96,10 @@ final class SegmentQueue<Scan>: @unchecked Sendable {
                     condition.wait()
                     continue
                 case .waiting:
+                    if waitsForScans, segment.afterRowEnd, !cancelled {
+                        condition.wait()
+                        continue
+                    }
                     pop()
                     return .unscanned(segment)
                 case .scanned(let scan):
