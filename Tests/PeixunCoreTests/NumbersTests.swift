@@ -139,4 +139,21 @@ import Testing
         #expect(Hours.parse("15")?.twoPlaces == "15.00")
         #expect(FixedDecimal.format(42 as Int64, places: 0) == "42")
     }
+
+    /// A cell's short decimals take a 64-bit fast path; it must give what the general parser gives,
+    /// and leave everything else (refusals included) to it.
+    @Test func cellFastPathAgreesWithTheGeneralParser() {
+        var cells = ["0", "3", "12", "9999", "10000", "1.5", "0.25", "2.125", "1.0625", "7.50", "0.001", "1.", ".5",
+                     "1..5", "-1", "1e3", "12345678", "123456789", "1.5h", "", "٣", "0.30000000000000004"]
+        for whole in [0, 1, 9, 10, 99, 100, 999, 1000, 9999] {
+            for frac in ["", ".0", ".5", ".05", ".005", ".999", ".1234"] { cells.append("\(whole)\(frac)") }
+        }
+        for cell in cells {
+            let bytes = Array(cell.utf8)
+            let fast = bytes.withUnsafeBufferPointer { Hours.parse(utf8: $0) }
+            let general = Hours.parse(utf8: bytes)  // the generic parser, over an array
+            #expect(fast == general, "\(cell)")
+        }
+        #expect([UInt8]("2.125".utf8).withUnsafeBufferPointer { Hours.parse(utf8: $0) }?.units == Hours.scale * 2125 / 1000)
+    }
 }

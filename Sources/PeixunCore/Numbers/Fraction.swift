@@ -108,6 +108,12 @@ public enum FixedDecimal {
     /// The fast path of `format` for values that fit in 64 bits (points, hours):
     /// no `Int128` division, no intermediate strings.
     public static func format(_ scaled: Int64, places: Int) -> String {
+        withDigits(scaled, places: places) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 text of `format(scaled, places:)`, built on the stack.
+    @inline(__always)
+    static func withDigits<R>(_ scaled: Int64, places: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
             var v = scaled.magnitude
             var i = 48
@@ -120,7 +126,7 @@ public enum FixedDecimal {
                 digits += 1
             } while v > 0 || digits <= places
             if scaled < 0 { i -= 1; buf[i] = UInt8(ascii: "-") }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[i..<48]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buf[i..<48]))
         }
     }
 

@@ -69,6 +69,10 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     /// Returns nil for anything else, or for more than eighteen decimals or an
     /// absurd magnitude (≥ 10⁹ hours).
     public static func parse<C: Collection>(utf8 bytes: C) -> Hours? where C.Element == UInt8 {
+        parseDigits(bytes)
+    }
+
+    private static func parseDigits<C: Collection>(_ bytes: C) -> Hours? where C.Element == UInt8 {
         var whole: Int128 = 0
         var frac: Int128 = 0
         var fracDigits = 0
@@ -104,6 +108,33 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
 
     public static func parse(_ text: String) -> Hours? { parse(utf8: Array(text.utf8)) }
 
+    /// `parse(utf8:)` for a cell, with a fast path for what exports mostly hold: up to four
+    /// whole digits and up to three decimals (`3`, `1.5`, `0.25`), added up in 64 bits.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Hours? {
+        if bytes.count <= 8, let base = bytes.baseAddress {
+            var whole: Int64 = 0, frac: Int64 = 0
+            var wholeDigits = 0, fracDigits = -1  // -1: no point yet
+            var simple = true
+            for i in 0..<bytes.count {
+                let b = base[i]
+                if b >= 48 && b <= 57 {
+                    if fracDigits < 0 { whole = whole * 10 + Int64(b - 48); wholeDigits += 1 } else { frac = frac * 10 + Int64(b - 48); fracDigits += 1 }
+                } else if b == UInt8(ascii: "."), fracDigits < 0 {
+                    fracDigits = 0
+                } else {
+                    simple = false
+                    break
+                }
+            }
+            if simple, wholeDigits >= 1, wholeDigits <= 4, fracDigits != 0, fracDigits <= 3 {
+                // thousandths of an hour, then units: 1/1000 h = 3600 · 10¹⁵ units.
+                let thousandths = whole * 1000 + (fracDigits == 1 ? frac * 100 : fracDigits == 2 ? frac * 10 : frac)
+                return Hours(units: Int128(thousandths) * (scale / 1000))
+            }
+        }
+        return parseDigits(bytes)
+    }
+
     /// Shortest decimal text: `15`, `1.5`, `0.25`; a value that is no 18-place decimal
     /// (1/45 h) is shown rounded half-up to 18 places.
     public var description: String {
@@ -111,10 +142,12 @@ public struct Hours: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     }
 
     /// Rounded half-up to two decimals, as a JSON-ready number text.
-    public var twoPlaces: String {
-        // Half-up to hundredths of an hour (1 hundredth = scale / 100 units); hours are never negative.
+    public var twoPlaces: String { FixedDecimal.format(hundredths, places: 2) }
+
+    /// Hundredths of an hour, rounded half-up (the number `twoPlaces` shows).
+    public var hundredths: Int64 {
+        // 1 hundredth = scale / 100 units; hours are never negative.
         let step: Int128 = Hours.scale / 100
-        let hundredths = units >= 0 ? (units + step / 2) / step : -((-units + step / 2) / step)
-        return FixedDecimal.format(Int64(hundredths), places: 2)
+        return Int64(units >= 0 ? (units + step / 2) / step : -((-units + step / 2) / step))
     }
 }

@@ -8,6 +8,8 @@ public final class BufferedOutput {
     private let ownsHandle: Bool
     private var buffer: [UInt8] = []
     private let limit: Int
+    /// The first write that failed between flushes; thrown by the next `flush()`.
+    private var failure: Error?
 
     public init(handle: FileHandle, ownsHandle: Bool = false, bufferSize: Int = 1 << 20) {
         self.handle = handle; self.ownsHandle = ownsHandle; self.limit = bufferSize
@@ -25,8 +27,18 @@ public final class BufferedOutput {
 
     /// Appends another buffer's bytes.
     public func write(contentsOf other: BufferedOutput) {
-        buffer.append(contentsOf: other.buffer)
-        if buffer.count >= limit { flushQuietly() }
+        write(contentsOf: other.buffer)
+    }
+
+    /// Appends bytes; a block as large as the buffer goes to the file as it is, without a copy.
+    public func write(contentsOf bytes: [UInt8]) {
+        guard let handle, buffer.count + bytes.count >= limit else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flushQuietly()
+        guard failure == nil else { return }
+        do { try handle.write(contentsOf: bytes) } catch { failure = error }
     }
 
     /// Creates (truncating) `path`.
@@ -59,12 +71,19 @@ public final class BufferedOutput {
     }
 
     public func flush() throws {
+        if let failure { throw failure }
         guard let handle, !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func flushQuietly() { try? flush() }
+    /// Flushes from a call that cannot throw; the error waits for the next `flush()`.
+    private func flushQuietly() {
+        do { try flush() } catch {
+            if failure == nil { failure = error }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
 
     /// Flushes, syncs a file to disk, and closes it if owned.
     public func close() throws {

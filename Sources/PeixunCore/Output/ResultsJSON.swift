@@ -6,9 +6,10 @@ public enum ResultsJSON {
         out.write("{\"program\":\(quote(s.programme.name)),\"program_code\":\(quote(s.programme.code)),")
         out.write("\"issuer\":\(quote(s.programme.issuer)),\"period\":[\(quote(s.programme.periodStart.description)),\(quote(s.programme.periodEnd.description))],")
         out.write("\"data_date\":\(quote(results.dataDate.description)),\"mid_term\":\(results.isMidTerm),\n\"trainees\":[")
-        ParallelText.write(count: results.trainees.count, to: out) { i, part in
-            part.write(i == 0 ? "\n" : ",\n")
-            trainee(results.trainees[i], s, part)
+        let keys = TraineeKeys(s)
+        ParallelText.write(count: results.trainees.count, to: out) { i, text in
+            text.raw(i == 0 ? "\n" : ",\n")
+            trainee(results.trainees[i], keys, &text)
         }
         out.write("],\n\"tutors\":[")
         for (i, t) in results.tutors.enumerated() {
@@ -33,49 +34,60 @@ public enum ResultsJSON {
         "{\"file\":\(quote(a.file)),\"line\":\(a.line.map(String.init) ?? "null"),\"kind\":\(quote(a.kind.rawValue)),\"message\":\(quote(a.message))}"
     }
 
-    static func trainee(_ t: TraineeResult, _ s: Scheme, _ out: BufferedOutput) {
-        let p = t.person
-        // Written piece by piece into the buffer: a million trainees, no String per line.
-        out.write("{\"id\":"); quote(p.id, out)
-        out.write(",\"name\":"); quote(p.name, out)
-        out.write(",\"gender\":"); quote(p.gender, out)
-        out.write(",\"class\":"); quote(p.className, out)
-        out.write(",\"county\":"); quote(p.county, out)
-        out.write(",\"school\":"); quote(p.school, out)
-        out.write(",\"stage\":"); quote(p.stage, out)
-        out.write(",\"subject\":"); quote(p.subject, out)
-        out.write(t.role == .tutorTrainee ? ",\"role\":\"tutor_trainee\",\"hours\":" : ",\"role\":\"trainee\",\"hours\":")
-        object(keys: s.modules.map(\.name), values: t.hours.map(\.twoPlaces), out)
-        out.write(",\"module_points\":")
-        object(keys: s.modules.map(\.name), values: t.modulePoints.map(\.description), out)
-        out.write(",\"activity_points\":")
-        object(keys: s.activities.map(\.name), values: t.activityPoints.map(\.description), out)
-        let h = t.homework
-        out.write(",\"homework\":{\"status\":"); quote(h.status.rawValue, out)
-        out.write(",\"grade\":")
-        if let grade = h.grade { quote(grade, out) } else { out.write("null") }
-        out.write(h.recommended ? ",\"recommended\":true,\"points\":" : ",\"recommended\":false,\"points\":")
-        out.write(h.points.description)
-        out.write("},\"total\":"); out.write(t.total.description)
-        out.write(t.passed ? ",\"passed\":true,\"pass_basis\":" : ",\"passed\":false,\"pass_basis\":")
-        if let basis = t.passBasis { quote(basis.rawValue, out) } else { out.write("null") }
-        out.write(",\"rank\":"); out.write(t.rank.map(String.init) ?? "null")
-        out.write(t.excellent ? ",\"excellent\":true" : ",\"excellent\":false")
-        out.write(t.participated ? ",\"participated\":true,\"certificates\":" : ",\"participated\":false,\"certificates\":")
-        certificates(t.certificates, out)
-        out.write("}")
+    /// The scheme's module and activity names as JSON keys (`"专业知识":`, then `,"…":`), made once.
+    struct TraineeKeys {
+        let modules: [[UInt8]]
+        let activities: [[UInt8]]
+        init(_ s: Scheme) {
+            func keys(_ names: [String]) -> [[UInt8]] {
+                names.enumerated().map { i, name in Array(((i > 0 ? "," : "") + quote(name) + ":").utf8) }
+            }
+            modules = keys(s.modules.map(\.name))
+            activities = keys(s.activities.map(\.name))
+        }
     }
 
-    /// `{"k1":v1,"k2":v2}` with raw (already JSON) values.
-    static func object(keys: [String], values: [String], _ out: BufferedOutput) {
-        out.write(byte: UInt8(ascii: "{"))
-        for i in 0..<min(keys.count, values.count) {
-            if i > 0 { out.write(byte: UInt8(ascii: ",")) }
-            quote(keys[i], out)
-            out.write(byte: UInt8(ascii: ":"))
-            out.write(values[i])
+    /// One trainee's object, appended piece by piece: a million of them, no String per value.
+    static func trainee(_ t: TraineeResult, _ keys: TraineeKeys, _ out: inout JSONText) {
+        let p = t.person
+        out.raw("{\"id\":"); out.string(p.id)
+        out.raw(",\"name\":"); out.string(p.name)
+        out.raw(",\"gender\":"); out.string(p.gender)
+        out.raw(",\"class\":"); out.string(p.className)
+        out.raw(",\"county\":"); out.string(p.county)
+        out.raw(",\"school\":"); out.string(p.school)
+        out.raw(",\"stage\":"); out.string(p.stage)
+        out.raw(",\"subject\":"); out.string(p.subject)
+        out.raw(t.role == .tutorTrainee ? ",\"role\":\"tutor_trainee\",\"hours\":{" : ",\"role\":\"trainee\",\"hours\":{")
+        for i in 0..<min(keys.modules.count, t.hours.count) {
+            out.raw(keys.modules[i]); out.fixed(t.hours[i].hundredths, places: 2)
         }
-        out.write(byte: UInt8(ascii: "}"))
+        out.raw("},\"module_points\":{")
+        for i in 0..<min(keys.modules.count, t.modulePoints.count) {
+            out.raw(keys.modules[i]); out.fixed(t.modulePoints[i].hundredths, places: 2)
+        }
+        out.raw("},\"activity_points\":{")
+        for i in 0..<min(keys.activities.count, t.activityPoints.count) {
+            out.raw(keys.activities[i]); out.fixed(t.activityPoints[i].hundredths, places: 2)
+        }
+        let h = t.homework
+        out.raw("},\"homework\":{\"status\":"); out.string(h.status.rawValue)
+        out.raw(",\"grade\":")
+        if let grade = h.grade { out.string(grade) } else { out.raw("null") }
+        out.raw(h.recommended ? ",\"recommended\":true,\"points\":" : ",\"recommended\":false,\"points\":")
+        out.fixed(h.points.hundredths, places: 2)
+        out.raw("},\"total\":"); out.fixed(t.total.hundredths, places: 2)
+        out.raw(t.passed ? ",\"passed\":true,\"pass_basis\":" : ",\"passed\":false,\"pass_basis\":")
+        if let basis = t.passBasis { out.string(basis.rawValue) } else { out.raw("null") }
+        out.raw(",\"rank\":")
+        if let rank = t.rank { out.integer(rank) } else { out.raw("null") }
+        out.raw(t.excellent ? ",\"excellent\":true" : ",\"excellent\":false")
+        out.raw(t.participated ? ",\"participated\":true,\"certificates\":[" : ",\"participated\":false,\"certificates\":[")
+        for (i, c) in t.certificates.enumerated() {
+            out.raw(i == 0 ? "{\"kind\":" : ",{\"kind\":"); out.string(c.kind.rawValue)
+            out.raw(",\"number\":"); out.string(c.number); out.byte(UInt8(ascii: "}"))
+        }
+        out.raw("]}")
     }
 
     static func tutor(_ t: TutorResult, _ out: BufferedOutput) {
@@ -95,19 +107,6 @@ public enum ResultsJSON {
 
     static func certificates(_ list: [CertificateRef], _ out: BufferedOutput) {
         out.write("[" + list.map { "{\"kind\":\(quote($0.kind.rawValue)),\"number\":\(quote($0.number))}" }.joined(separator: ",") + "]")
-    }
-
-    /// A JSON string literal, written straight into `out` when nothing needs escaping.
-    static func quote(_ s: String, _ out: BufferedOutput) {
-        var s = s
-        let plain = s.withUTF8 { u in
-            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 { return false }
-            out.write(byte: UInt8(ascii: "\""))
-            out.write(bytes: u)
-            out.write(byte: UInt8(ascii: "\""))
-            return true
-        }
-        if !plain { out.write(quote(s)) }
     }
 
     /// A JSON string literal.
