@@ -82,7 +82,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// Byte-wise equality with a UTF-8 array (names from the scheme).
     @inline(__always) func equals(_ other: [UInt8]) -> Bool {
         guard count == other.count else { return false }
-        for i in 0..<count where self[i] != other[i] { return false }
-        return true
+        guard let base = baseAddress, count > 0 else { return true }
+        return other.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, count) == 0 }
     }
 }

@@ -69,7 +69,15 @@ public enum Grader {
         // 坊, in order of first appearance, with their 学员 and tutors.
         var classes: [ClassResult] = []
         var classIndex: [String: Int] = [:]
+        // A 坊's persons mostly come together, sharing one pooled name: try the last 坊 first.
+        var lastClass: (name: String, slot: Int)?
         func classSlot(_ person: Person) -> Int {
+            if let last = lastClass, last.name == person.className { return last.slot }
+            let slot = slot(person)
+            lastClass = (person.className, slot)
+            return slot
+        }
+        func slot(_ person: Person) -> Int {
             if let i = classIndex[person.className] { return i }
             classIndex[person.className] = classes.count
             classes.append(ClassResult(name: person.className, county: person.county, stage: person.stage,

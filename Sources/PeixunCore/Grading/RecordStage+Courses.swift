@@ -78,20 +78,24 @@ extension RecordStage {
             report(file, r.line, .unknownModule, "模块 '\(r.string(2))' 不在本项目的模块中")
             return
         }
-        if r.isEmpty(1) {
+        // Each cell is looked up and trimmed once.
+        let name = r.bytes(1)
+        if name.isEmpty {
             report(file, r.line, .missingValue, "课程名称 为空")
             return
         }
         // An empty 完成时间 is an unfinished course: it counts nothing.
-        if r.isEmpty(4) { return }
+        let finished = r.bytes(4)
+        if finished.isEmpty { return }
+        let hoursCell = r.bytes(3)
         let h: Hours?
-        if r.isEmpty(3) {
+        if hoursCell.isEmpty {
             report(file, r.line, .badNumber, "已完成课程的 学时 为空")
             return
         } else if r.isNumeric(3) {
             h = Hours.parse(utf8: Array(r.string(3).utf8))
         } else {
-            h = Hours.parse(utf8: r.bytes(3))
+            h = Hours.parse(utf8: hoursCell)
         }
         guard var hours = h else {
             report(file, r.line, .badNumber, "学时 '\(r.string(3))' 不是非负数（只能是数字，可带小数）")
@@ -105,8 +109,8 @@ extension RecordStage {
             }
             hours = converted
         }
-        guard countedTime(r, 4, file, "完成时间", layout) != nil else { return }
-        sink.addCourse(person: p, course: names.id(of: r.bytes(1)), module: m, hours: hours.units)
+        guard countedTime(r, 4, file, "完成时间", layout, cell: finished) != nil else { return }
+        sink.addCourse(person: p, course: names.id(of: name), module: m, hours: hours.units)
     }
 }
 

@@ -75,21 +75,24 @@ struct RecordStage {
     }
 
     /// A time cell: text (§3's formats, then the profile's), or an Excel serial in a numeric .xlsx cell.
-    func time(_ r: Record, _ column: Int, _ layout: TableLayout) -> Timestamp? {
+    /// `cell`: the column's bytes when the caller has them already.
+    func time(_ r: Record, _ column: Int, _ layout: TableLayout, cell: UnsafeBufferPointer<UInt8>? = nil) -> Timestamp? {
         if r.isNumeric(column) {
             return Double(r.string(column)).flatMap(Timestamp.fromExcelSerial)
         }
-        return layout.time(utf8: r.bytes(column))
+        return layout.time(utf8: cell ?? r.bytes(column))
     }
 
     /// Checks a time cell that must be present; nil after reporting, or when
     /// the record lies after the as-of cut-off (silently not counted).
-    mutating func countedTime(_ r: Record, _ column: Int, _ file: String, _ label: String, _ layout: TableLayout) -> Timestamp? {
-        if r.isEmpty(column) {
+    mutating func countedTime(_ r: Record, _ column: Int, _ file: String, _ label: String, _ layout: TableLayout,
+                              cell: UnsafeBufferPointer<UInt8>? = nil) -> Timestamp? {
+        let bytes = cell ?? r.bytes(column)
+        if bytes.isEmpty {
             report(file, r.line, .badTime, "\(label) 为空")
             return nil
         }
-        guard let t = time(r, column, layout) else {
+        guard let t = time(r, column, layout, cell: bytes) else {
             report(file, r.line, .badTime, "\(label) '\(r.string(column))' 无法识别（应为 \(layout.timeFormatsText)）")
             return nil
         }

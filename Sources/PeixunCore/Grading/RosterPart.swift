@@ -10,14 +10,20 @@ final class RosterPart: @unchecked Sendable {
     var anomalies: [Anomaly] = []
     var notices: [Anomaly] = []
     var count: (records: Int, lines: Int) = (0, 0)
-    /// Counties, schools, 坊 … repeat across thousands of persons: keep one copy of each.
-    private var pool: [String: String] = [:]
+    /// Counties, schools, 坊 … repeat across thousands of persons: keep one copy of each,
+    /// found by its bytes (no String made, hashed or normalized per cell).
+    private var pool = ByteInterner()
+    private var pooled: [String] = []
 
-    private func shared(_ s: String) -> String {
-        if let existing = pool[s] { return existing }
-        pool[s] = s
-        return s
+    private func shared(_ r: Record, _ column: Int) -> String {
+        let bytes = r.bytes(column)
+        let id = Int(pool.id(of: bytes))
+        if id == pooled.count { pooled.append(String(decoding: bytes, as: UTF8.self)) }
+        return pooled[id]
     }
+
+    /// The roles by their UTF-8 names, matched byte for byte.
+    private static let roles = Role.allCases.map { (role: $0, bytes: Array($0.rawValue.utf8)) }
 
     /// Columns: 身份证号, 姓名, 性别, 区县, 单位, 学段, 学科, 坊, 角色
     func add(_ r: Record, file: String) {
@@ -26,21 +32,25 @@ final class RosterPart: @unchecked Sendable {
             return
         }
         seen.append((key, r.line))
-        let roleText = r.string(8)
-        guard let role = Role(rawValue: roleText) else {
+        let roleBytes = r.bytes(8)
+        guard let role = Self.roles.first(where: { roleBytes.equals($0.bytes) })?.role else {
+            let roleText = r.string(8)
             anomalies.append(Anomaly(file: file, line: r.line, kind: .unknownRole,
                                      message: "角色 '\(roleText)' 无法识别（应为 学员 / 坊主 / 坊主兼学员），此人未计入，其学习记录不计"))
             excluded.insert(key)
             return
         }
-        for (col, label) in [(1, "姓名"), (7, "坊")] where r.isEmpty(col) {
-            notices.append(Anomaly(file: file, line: r.line, kind: .missingValue, message: "\(label) 为空（已计分，发证前请补全）"))
-        }
+        if r.isEmpty(1) { notices.append(Self.missing("姓名", file, r.line)) }
+        if r.isEmpty(7) { notices.append(Self.missing("坊", file, r.line)) }
         keys.append(key)
         persons.append(Person(
-            id: IDNumber.text(key: key), name: r.string(1), gender: shared(r.string(2)),
-            county: shared(r.string(3)), school: shared(r.string(4)), stage: shared(r.string(5)),
-            subject: shared(r.string(6)), className: shared(r.string(7)),
+            id: IDNumber.text(key: key), name: r.string(1), gender: shared(r, 2),
+            county: shared(r, 3), school: shared(r, 4), stage: shared(r, 5),
+            subject: shared(r, 6), className: shared(r, 7),
             role: role, line: r.line))
+    }
+
+    private static func missing(_ label: String, _ file: String, _ line: Int) -> Anomaly {
+        Anomaly(file: file, line: line, kind: .missingValue, message: "\(label) 为空（已计分，发证前请补全）")
     }
 }

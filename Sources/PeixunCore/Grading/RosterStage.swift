@@ -30,6 +30,9 @@ struct RosterStage {
         var seen = PersonIndex(capacity: files.joined().reduce(0) { $0 + $1.seen.count })
         var seenAt: [(file: String, line: Int)] = []
         var keys: [UInt64] = []
+        let persons = files.joined().reduce(0) { $0 + $1.persons.count }
+        out.persons.reserveCapacity(persons)
+        keys.reserveCapacity(persons)
         for (reader, parts) in zip(readers, files) {
             let file = reader.fileName
             var lines = 0, rows = 0
@@ -47,9 +50,13 @@ struct RosterStage {
                 out.anomalies += part.anomalies.map { $0.shifted(by: lines) }
                 out.notices += part.notices.map { $0.shifted(by: lines) }
                 out.excluded.formUnion(part.excluded)
-                for var person in part.persons {
-                    person.line += lines
-                    out.persons.append(person)
+                if lines == 0 {
+                    out.persons += part.persons
+                } else {
+                    for var person in part.persons {
+                        person.line += lines
+                        out.persons.append(person)
+                    }
                 }
                 keys += part.keys
                 lines += part.count.lines

@@ -56,6 +56,7 @@ public struct Record {
     }
 
     /// True when the trimmed cell is empty (or absent).
+    @inline(__always)
     public func isEmpty(_ column: Int) -> Bool {
         bytes(column).isEmpty
     }
@@ -66,6 +67,7 @@ public struct Record {
     }
 
     /// An xlsx numeric cell (its text is then its shortest decimal form, e.g. "44470.5", "1.5").
+    @inline(__always)
     public func isNumeric(_ column: Int) -> Bool {
         guard let numeric, let index = fieldIndex(column) else { return false }
         return numeric[index]

@@ -2,9 +2,23 @@
 enum UTF8Validator {
     /// The length of the longest prefix made of whole valid sequences; `invalid` is true when
     /// the bytes after it are not the start of a valid sequence (false when they are merely cut off).
-    static func validPrefix(_ p: UnsafePointer<UInt8>, count n: Int) -> (length: Int, invalid: Bool) {
+    /// `blocks: false` checks byte by byte only (the reference the block check is tested against).
+    static func validPrefix(_ p: UnsafePointer<UInt8>, count n: Int, blocks: Bool = true) -> (length: Int, invalid: Bool) {
         var i = 0
+        var vectorFrom = blocks ? 3 : Int.max
         while i < n {
+            if i >= vectorFrom {
+                // Sixteen bytes at a time while they are valid; then byte by byte from the start
+                // of the last sequence begun before the block check stopped (it may want bytes
+                // the check did not reach).
+                let stop = validBlocks(p, from: i, count: n)
+                if stop > i {
+                    var j = stop - 1
+                    while p[j] & 0xC0 == 0x80 { j -= 1 }
+                    i = j
+                }
+                vectorFrom = stop + 16
+            }
             i = skipASCIIWords(p, from: i, count: n)
             if i >= n { break }
             let b0 = p[i]
@@ -41,6 +55,48 @@ enum UTF8Validator {
             i += need + 1
         }
         return (n, false)
+    }
+}
+
+extension UTF8Validator {
+    private typealias Bytes = SIMD16<UInt8>
+
+    /// Checks blocks of 16 bytes starting at `from` (at least 3 bytes into the buffer, all bytes
+    /// before it valid UTF-8), each against the three bytes before it: every byte is a
+    /// continuation byte exactly when a lead byte before it calls for one, no byte is C0, C1 or
+    /// F5–FF, and no lead byte begins an overlong form, a surrogate or a code point past U+10FFFF.
+    /// Returns the start of the first block that is not certainly valid (or that does not fit).
+    @inline(__always)
+    static func validBlocks(_ p: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        var i = from
+        while i + 16 <= n {
+            let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+            if high & 0x8080_8080_8080_8080 == 0 {
+                // ASCII: valid unless a lead byte just before it wants a continuation here.
+                if p[i - 3] >= 0xF0 || p[i - 2] >= 0xE0 || p[i - 1] >= 0xC0 { return i }
+                i += 16
+                continue
+            }
+            let v0 = raw.loadUnaligned(fromByteOffset: i, as: Bytes.self)
+            let v1 = raw.loadUnaligned(fromByteOffset: i - 1, as: Bytes.self)
+            let v2 = raw.loadUnaligned(fromByteOffset: i - 2, as: Bytes.self)
+            let v3 = raw.loadUnaligned(fromByteOffset: i - 3, as: Bytes.self)
+            let continuation = (v0 & Bytes(repeating: 0xC0)) .== Bytes(repeating: 0x80)
+            let wanted = (v1 .>= Bytes(repeating: 0xC0)) .| (v2 .>= Bytes(repeating: 0xE0)) .| (v3 .>= Bytes(repeating: 0xF0))
+            var bad = continuation .!= wanted
+            bad = bad .| (v0 .== Bytes(repeating: 0xC0)) .| (v0 .== Bytes(repeating: 0xC1)) .| (v0 .>= Bytes(repeating: 0xF5))
+            bad = bad .| ((v1 .== Bytes(repeating: 0xE0)) .& (v0 .< Bytes(repeating: 0xA0)))
+            bad = bad .| ((v1 .== Bytes(repeating: 0xED)) .& (v0 .> Bytes(repeating: 0x9F)))
+            bad = bad .| ((v1 .== Bytes(repeating: 0xF0)) .& (v0 .< Bytes(repeating: 0x90)))
+            bad = bad .| ((v1 .== Bytes(repeating: 0xF4)) .& (v0 .> Bytes(repeating: 0x8F)))
+            // The lanes as two words (`any` on a mask is a call per block, not one instruction).
+            let lanes = unsafeBitCast(Bytes(repeating: 0).replacing(with: 0xFF, where: bad), to: (UInt64, UInt64).self)
+            if lanes.0 | lanes.1 != 0 { return i }
+            i += 16
+        }
+        return i
     }
 }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Whether a file is valid UTF-8 as a whole and whether it holds any `"`, found by reading it
@@ -43,8 +48,42 @@ enum UTF8FileScan {
         return position + at
     }
 
-    /// Validates `[from, to)` as whole UTF-8 sequences, noting any quote.
+    /// Validates `[from, to)` as whole UTF-8 sequences, noting any quote. The range is mapped
+    /// into memory and checked where the page cache holds it (no copy into a buffer); when it
+    /// cannot be mapped it is read in chunks instead.
     static func scanRange(path: String, fileName: String, from: Int, to: Int) throws -> Verdict {
+        if to <= from { return Verdict(valid: true, quoteFree: true) }
+        if let mapped = MappedRange(path: path, from: from, to: to) {
+            return check(mapped.bytes, count: to - from, done: mapped.release(before:))
+        }
+        return try readRange(path: path, fileName: fileName, from: from, to: to)
+    }
+
+    /// The verdict on `n` bytes in memory, window by window so that the quote search and the
+    /// validation read each window while it is in cache.
+    /// `done` is told how far the check has come, window by window.
+    static func check(_ p: UnsafePointer<UInt8>, count n: Int, done: (Int) -> Void = { _ in }) -> Verdict {
+        var verdict = Verdict(valid: true, quoteFree: true)
+        let window = 1 << 20
+        var i = 0
+        while i < n {
+            let w = min(window, n - i)
+            if verdict.quoteFree && memchr(p + i, 0x22, w) != nil { verdict.quoteFree = false }
+            let checked = UTF8Validator.validPrefix(p + i, count: w)
+            if checked.invalid { verdict.valid = false; return verdict }
+            if i + w == n {
+                // A sequence cut off by the end of the range.
+                if checked.length < w { verdict.valid = false }
+                return verdict
+            }
+            // A sequence cut by the window's end is checked again at the start of the next one.
+            i += checked.length
+            done(i)
+        }
+        return verdict
+    }
+
+    private static func readRange(path: String, fileName: String, from: Int, to: Int) throws -> Verdict {
         let input = try FileRangeInput(path: path, fileName: fileName, offset: from, end: to)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + 8)
         defer { buffer.deallocate() }
