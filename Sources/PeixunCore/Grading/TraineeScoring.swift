@@ -3,7 +3,9 @@
 enum TraineeScoring {
     /// `points × min(hours, required) / required`, rounded.
     static func modulePoints(_ module: Module, hours: Hours) -> Points {
-        let counted = min(hours, module.requiredHours)
+        // The required hours or more: the module's full points (most trainees; no division).
+        if hours >= module.requiredHours { return Points(rounding: module.points) }
+        let counted = hours
         return Points(rounding: module.points * counted.fraction / module.requiredHours.fraction)
     }
 
