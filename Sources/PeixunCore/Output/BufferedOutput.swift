@@ -86,8 +86,14 @@ public final class BufferedOutput {
     }
 
     /// Flushes, syncs a file to disk, and closes it if owned.
+    /// A failed write still closes an owned file before its error is thrown.
     public func close() throws {
-        try flush()
+        do {
+            try flush()
+        } catch {
+            if let handle, ownsHandle { try? handle.close() }
+            throw error
+        }
         if let handle, ownsHandle {
             try handle.synchronize()
             try handle.close()
