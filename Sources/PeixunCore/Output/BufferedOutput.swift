@@ -16,7 +16,7 @@ public final class BufferedOutput {
         buffer.reserveCapacity(bufferSize + 4096)
     }
 
-    /// A buffer in memory, for text rendered on another thread and then written in order (`write(contentsOf:)`).
+    /// A buffer in memory, never flushed (its text is read back through `bytes`).
     public init(memoryCapacity: Int) {
         handle = nil; ownsHandle = false; limit = .max
         buffer.reserveCapacity(memoryCapacity)
@@ -24,11 +24,6 @@ public final class BufferedOutput {
 
     /// The bytes of an in-memory buffer.
     public var bytes: [UInt8] { buffer }
-
-    /// Appends another buffer's bytes.
-    public func write(contentsOf other: BufferedOutput) {
-        write(contentsOf: other.buffer)
-    }
 
     /// Appends bytes; a block as large as the buffer goes to the file as it is, without a copy.
     public func write(contentsOf bytes: [UInt8]) {
@@ -60,13 +55,6 @@ public final class BufferedOutput {
     @inline(__always) public func write(_ s: String) {
         var s = s
         s.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= limit { flushQuietly() }
-    }
-
-    @inline(__always) public func write(byte: UInt8) { buffer.append(byte) }
-
-    @inline(__always) public func write(bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
         if buffer.count >= limit { flushQuietly() }
     }
 

@@ -3,8 +3,6 @@
 struct JSONText {
     var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
     /// Bytes already in JSON form (punctuation, keys prepared once per scheme).
     @inline(__always) mutating func raw(_ text: [UInt8]) { bytes.append(contentsOf: text) }
 
@@ -18,7 +16,7 @@ struct JSONText {
     mutating func string(_ s: String) {
         var s = s
         let plain = s.withUTF8 { u -> Bool in
-            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 { return false }
+            for b in u where ResultsJSON.mayNeedEscape(b) { return false }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: u)
             bytes.append(UInt8(ascii: "\""))

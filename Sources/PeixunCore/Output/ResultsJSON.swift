@@ -82,12 +82,9 @@ public enum ResultsJSON {
         out.raw(",\"rank\":")
         if let rank = t.rank { out.integer(rank) } else { out.raw("null") }
         out.raw(t.excellent ? ",\"excellent\":true" : ",\"excellent\":false")
-        out.raw(t.participated ? ",\"participated\":true,\"certificates\":[" : ",\"participated\":false,\"certificates\":[")
-        for (i, c) in t.certificates.enumerated() {
-            out.raw(i == 0 ? "{\"kind\":" : ",{\"kind\":"); out.string(c.kind.rawValue)
-            out.raw(",\"number\":"); out.string(c.number); out.byte(UInt8(ascii: "}"))
-        }
-        out.raw("]}")
+        out.raw(t.participated ? ",\"participated\":true,\"certificates\":" : ",\"participated\":false,\"certificates\":")
+        certificates(t.certificates, &out)
+        out.byte(UInt8(ascii: "}"))
     }
 
     static func tutor(_ t: TutorResult, _ out: BufferedOutput) {
@@ -101,18 +98,33 @@ public enum ResultsJSON {
         out.write("\"announcements\":\(t.announcements),\"briefings\":\(t.briefings),\"points\":{")
         out.write(t.points.items.map { "\(quote($0.key)):\($0.points)" }.joined(separator: ","))
         out.write("},\"total\":\(t.total),\"passed\":\(t.passed),\"rank\":\(t.rank),\"excellent\":\(t.excellent),\"certificates\":")
-        certificates(t.certificates, out)
+        var list = JSONText()
+        certificates(t.certificates, &list)
+        out.write(contentsOf: list.bytes)
         out.write("}")
     }
 
-    static func certificates(_ list: [CertificateRef], _ out: BufferedOutput) {
-        out.write("[" + list.map { "{\"kind\":\(quote($0.kind.rawValue)),\"number\":\(quote($0.number))}" }.joined(separator: ",") + "]")
+    /// `[{"kind":…,"number":…},…]`.
+    static func certificates(_ list: [CertificateRef], _ out: inout JSONText) {
+        out.byte(UInt8(ascii: "["))
+        for (i, c) in list.enumerated() {
+            out.raw(i == 0 ? "{\"kind\":" : ",{\"kind\":"); out.string(c.kind.rawValue)
+            out.raw(",\"number\":"); out.string(c.number); out.byte(UInt8(ascii: "}"))
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    /// A byte of a string that may need escaping: a control character, `"`, `\\`, or the lead
+    /// byte of U+2028/U+2029 (E2), which JavaScript does not allow raw in a string.
+    @inline(__always)
+    static func mayNeedEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2
     }
 
     /// A JSON string literal.
     public static func quote(_ s: String) -> String {
         // Fast path: nothing to escape (the common case for names and places).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        if !s.utf8.contains(where: mayNeedEscape) {
             return "\"" + s + "\""
         }
         var r = "\""

@@ -10,8 +10,9 @@ import Darwin
 final class MappedRange {
     private let base: UnsafeMutableRawPointer
     private let length: Int
-    /// The range's first byte.
+    /// The range's first byte, `lead` bytes into the first mapped page.
     let bytes: UnsafePointer<UInt8>
+    private let lead: Int
 
     /// nil when the file cannot be opened or mapped (the caller reads it instead).
     init?(path: String, from: Int, to: Int) {
@@ -25,6 +26,7 @@ final class MappedRange {
               map != MAP_FAILED else { return nil }
         _ = madvise(map, length, MADV_SEQUENTIAL)
         base = map
+        lead = from - start
         bytes = UnsafePointer(map.assumingMemoryBound(to: UInt8.self) + (from - start))
     }
 
@@ -32,7 +34,7 @@ final class MappedRange {
     /// page cache, but a long scan does not count the whole file as its own memory.
     func release(before offset: Int) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = (bytes - UnsafePointer(base.assumingMemoryBound(to: UInt8.self)) + offset) / page * page
+        let end = (lead + offset) / page * page
         if end > released {
             _ = madvise(base + released, end - released, MADV_DONTNEED)
             released = end
