@@ -139,12 +139,41 @@ import PeixunCore
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + OutputReuse.manifestName))
         var expected = entries
         expected["bad\tname.pdf"] = nil; expected["bad\nname.pdf"] = nil   // cannot be listed: drawn again
-        #expect(OutputReuse.parse(data) == expected)
+        #expect(paths(OutputReuse.parse(data)) == expected)
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.first == "peixun drawn files v1")
         #expect(lines.dropFirst().map { String($0.split(separator: "\t")[1]) }
                 == ["briefings/魏都区/坊 1", "briefings/魏都区/坊 1.pdf", "certificates/completion/魏都区/许昌市第一中学/XC-1-李四.pdf",
                     "certificates/completion/魏都区/许昌市第一中学/XC-2-张三.pdf"])
-        #expect(OutputReuse.parse(Data("peixun drawn files v1\nk\t\u{FF}bad\nk2\tok.pdf\n".utf8.map { $0 == 0xC3 ? 0xFF : $0 })) == ["ok.pdf": "k2"])
+        #expect(paths(OutputReuse.parse(Data("peixun drawn files v1\nk\t\u{FF}bad\nk2\tok.pdf\n".utf8.map { $0 == 0xC3 ? 0xFF : $0 }))) == ["ok.pdf": "k2"])
+    }
+
+    func paths(_ entries: [PathKey: String]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: entries.map { ($0.key.path, $0.value) })
+    }
+
+    /// A file name is its bytes: `é` precomposed and `e` with a combining accent are two files,
+    /// which `String` would take for one (canonical equivalence). Each takes over its own.
+    @Test func pathsDifferingOnlyInNormalisationAreTwoFiles() throws {
+        let tmp = try temporaryDirectory("reuse-normalisation")
+        let previous = tmp.path + "/prev", root = tmp.path + "/new"
+        try FileManager.default.createDirectory(atPath: previous, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let composed = "Caf\u{E9}.pdf", decomposed = "Cafe\u{301}.pdf"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        try Data("one".utf8).write(to: URL(fileURLWithPath: previous + "/" + composed))
+        try Data("two".utf8).write(to: URL(fileURLWithPath: previous + "/" + decomposed))
+        try Data("peixun drawn files v1\nk1\t\(composed)\nk2\t\(decomposed)\n".utf8)
+            .write(to: URL(fileURLWithPath: previous + "/" + OutputReuse.manifestName))
+        let reuse = OutputReuse(previousRoot: previous, root: root)
+        #expect(!reuse.takeOver(decomposed, key: "k1"))   // k1 is the composed file's key
+        #expect(reuse.takeOver(decomposed, key: "k2"))
+        #expect(reuse.takeOver(composed, key: "k1"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/" + decomposed)) == Data("two".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/" + composed)) == Data("one".utf8))
+        try reuse.writeManifest()
+        let listed = OutputReuse.parse(try Data(contentsOf: URL(fileURLWithPath: root + "/" + OutputReuse.manifestName)))
+        #expect(listed.count == 2)
+        #expect(listed[PathKey(composed)] == "k1" && listed[PathKey(decomposed)] == "k2")
     }
 }

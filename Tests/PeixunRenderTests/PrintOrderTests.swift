@@ -30,6 +30,19 @@ import PeixunCore
         #expect(CertificateOutputLayout.inPrintOrder(tied.reversed()).map(\.maskedID) == ["id1", "id0"])
     }
 
+    /// 区县 and 单位 spelled in two normalisations (`é` precomposed, `e` + U+0301) are one place to
+    /// `String`, as `printOrder` compares: the ranks the sort uses must say so too.
+    @Test func canonicallyEqualPlacesSortAsOne() {
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let schools: [String] = [composed, decomposed, "Cafa"]
+        let counties: [String] = [composed + "区", decomposed + "区"]
+        let list: [CertificateData] = (0..<40).map { (i: Int) -> CertificateData in
+            sampleCertificate(kind: .completion, name: "张" + String(i % 5), number: String(format: "N-%02d", 39 - i),
+                              school: schools[i % 3], county: counties[i % 2])
+        }
+        #expect(CertificateOutputLayout.inPrintOrder(list) == list.sorted(by: CertificateOutputLayout.printOrder))
+    }
+
     /// What `mergedGroups` gave when it grouped with dictionaries: per kind, 区县 in order, the
     /// 区县's volumes, then its 单位 files.
     func reference(_ people: [CertificateData], layout: CertificateOutputLayout, options: CertificateOutputOptions) -> [MergedGroup] {

@@ -43,8 +43,8 @@ struct ContentKeys: Sendable {
         guard let first = items.first, var key = base[first.kind].map(ContentKey.init) else { return nil }
         key.add("merged")
         key.add(title)
-        for d in items {
-            key.add(d)
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices { key.add(items[i]) }  // read in place, not copied
         }
         return key.hex
     }

@@ -95,9 +95,18 @@ extension CertificateRenderer {
         var directories = Set<String>()
         var total = 0
         if options.perPerson {
-            var units = Set<[String]>()
-            for d in people where units.insert([d.kind.rawValue, d.county, d.school]).inserted {
-                directories.insert(layout.root + "/" + layout.unitFolder(kind: d.kind, county: d.county, school: d.school))
+            // In print order a 单位's certificates of a kind are neighbours: one folder per run.
+            people.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    let d = items.baseAddress! + i
+                    if i > 0 {
+                        let p = d - 1
+                        if p.pointee.kind == d.pointee.kind && p.pointee.county == d.pointee.county
+                            && p.pointee.school == d.pointee.school { continue }
+                    }
+                    directories.insert(layout.root + "/" + layout.unitFolder(kind: d.pointee.kind, county: d.pointee.county,
+                                                                              school: d.pointee.school))
+                }
             }
             let chunk = max(8, min(64, people.count / (options.workers * 8) + 1))
             var start = 0
@@ -117,11 +126,7 @@ extension CertificateRenderer {
             mergedFiles.append(group.file)
             if group.parts.isEmpty { total += group.items.count }
         }
-        for dir in directories.sorted() {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw RenderError.output(path: dir, message: error.localizedDescription)
-            }
-        }
+        for dir in directories.sorted() { try Folders.make(dir) }
         let state = BatchState(total: total, progress: options.progress)
         let keys = try options.reuse.map { _ in try ContentKeys(self, mode: options.mode) }
         // Per-person files first, then the merged files, big ones first so no worker is left
@@ -241,12 +246,14 @@ extension CertificateRenderer {
     /// with each one's file; the ones left out, with theirs.
     static func unique(_ sorted: [CertificateData], layout: CertificateOutputLayout)
         -> (people: [CertificateData], paths: [String], duplicates: [(CertificateData, String)]) {
-        var seen = Set<String>()
+        // The file system's notion of one file: the same bytes (`PathKey`).
+        var seen = Set<PathKey>()
+        seen.reserveCapacity(sorted.count)
         var people: [CertificateData] = [], paths: [String] = [], duplicates: [(CertificateData, String)] = []
         people.reserveCapacity(sorted.count); paths.reserveCapacity(sorted.count)
         for d in sorted {
             let p = layout.personFile(d)
-            if seen.insert(p).inserted { people.append(d); paths.append(p) } else { duplicates.append((d, p)) }
+            if seen.insert(PathKey(p)).inserted { people.append(d); paths.append(p) } else { duplicates.append((d, p)) }
         }
         return (people, paths, duplicates)
     }

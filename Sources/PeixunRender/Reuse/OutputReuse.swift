@@ -20,9 +20,10 @@ public final class OutputReuse: @unchecked Sendable {
     public let previousRoot: String?
     /// The folder being written (the staging folder).
     public let root: String
-    private let previous: [String: String]
+    /// Keyed by the paths' bytes (`PathKey`), as the manifest lists them and the file system names files.
+    private let previous: [PathKey: String]
     private let lock = NSLock()
-    private var current: [String: String] = [:]
+    private var current: [PathKey: String] = [:]
     private var reusedCount = 0
     private let rootGroup: gid_t?
 
@@ -30,7 +31,7 @@ public final class OutputReuse: @unchecked Sendable {
     /// manifest is read (a missing or unreadable one means nothing is reused).
     public init(previousRoot: String?, root: String) {
         self.root = root
-        var entries: [String: String] = [:]
+        var entries: [PathKey: String] = [:]
         if let previousRoot, let data = FileManager.default.contents(atPath: previousRoot + "/" + Self.manifestName) {
             entries = Self.parse(data)
         }
@@ -49,12 +50,13 @@ public final class OutputReuse: @unchecked Sendable {
     /// the same `key`, and records it; false when it has to be drawn. The
     /// folder of `relativePath` must exist.
     public func takeOver(_ relativePath: String, key: String) -> Bool {
-        guard let previousRoot, previous[relativePath] == key else { return false }
+        let path = PathKey(relativePath)
+        guard let previousRoot, previous[path] == key else { return false }
         let from = previousRoot + "/" + relativePath
         let to = root + "/" + relativePath
         guard Self.place(from, at: to, group: rootGroup) else { return false }
         lock.withLock {
-            current[relativePath] = key
+            current[path] = key
             reusedCount += 1
         }
         return true
@@ -62,17 +64,18 @@ public final class OutputReuse: @unchecked Sendable {
 
     /// Whether the previous run recorded `relativePath` (under any key).
     public func hasPrevious(_ relativePath: String) -> Bool {
-        previous[relativePath] != nil  // empty without a previous folder
+        previous[PathKey(relativePath)] != nil  // empty without a previous folder
     }
 
     /// Records a file just drawn from `key`.
     public func record(_ relativePath: String, key: String) {
-        lock.withLock { current[relativePath] = key }
+        let path = PathKey(relativePath)
+        lock.withLock { current[path] = key }
     }
 
     /// The manifest's entries (path → key); none unless it starts with the header line and is UTF-8.
-    static func parse(_ data: Data) -> [String: String] {
-        var entries: [String: String] = [:]
+    static func parse(_ data: Data) -> [PathKey: String] {
+        var entries: [PathKey: String] = [:]
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
@@ -83,7 +86,7 @@ public final class OutputReuse: @unchecked Sendable {
                 guard let tab = line.firstIndex(of: 0x09),
                       let key = String(validating: line[line.startIndex..<tab], as: UTF8.self),
                       let path = String(validating: line[(tab + 1)...], as: UTF8.self) else { continue }
-                entries[path] = key
+                entries[PathKey(path)] = key
             }
         }
         return entries
@@ -97,7 +100,9 @@ public final class OutputReuse: @unchecked Sendable {
         var text: [UInt8] = []
         var spans: [(path: Range<Int>, key: Range<Int>)] = []
         spans.reserveCapacity(entries.count)
-        for (path, key) in entries where !path.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+        for (entry, key) in entries {
+            let path = entry.path
+            if path.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) { continue }
             let start = text.count
             text += path.utf8
             let pathEnd = text.count
