@@ -67,6 +67,22 @@ import PeixunCore
         #expect(planned.personFiles == summary.personFiles && planned.mergedFiles == summary.mergedFiles)
     }
 
+    /// A 单位 spelled in two normalisations (`é` precomposed in one roster row, decomposed in
+    /// another) is two folders on the file system: each person's file is written into its own.
+    @Test func aSchoolInTwoNormalisationsGetsBothFolders() throws {
+        let out = try temporaryDirectory("normalisation")
+        let list = [sampleCertificate(name: "张三", number: "XC2021-JY-000001", school: "Caf\u{E9}小学", county: "魏都区"),
+                    sampleCertificate(name: "李四", number: "XC2021-JY-000002", school: "Cafe\u{301}小学", county: "魏都区")]
+        let summary = try renderer.writeAll(list, outputDirectory: out.path, options: CertificateOutputOptions(workers: 1))
+        #expect(summary.failures.isEmpty)
+        #expect(summary.personFiles.count == 2)
+        for file in summary.personFiles {
+            #expect(FileManager.default.fileExists(atPath: out.path + "/certificates/" + file))
+        }
+        let folders = Set(summary.personFiles.map { Array(($0 as NSString).deletingLastPathComponent.utf8) })
+        #expect(folders.count == 2)
+    }
+
     @Test func rerunIsByteIdentical() throws {
         let a = try temporaryDirectory("rerun-a"), b = try temporaryDirectory("rerun-b")
         let list = Array(people.prefix(3))

@@ -92,7 +92,9 @@ extension CertificateRenderer {
         }
 
         var jobs: [Job] = []
-        var directories = Set<String>()
+        // Folders as the file system names them: two spellings of one 单位 that `String` takes for
+        // one (`é` precomposed and decomposed) are two folders, since each file keeps its bytes.
+        var directories = Set<PathKey>()
         var total = 0
         if options.perPerson {
             // In print order a 单位's certificates of a kind are neighbours: one folder per run.
@@ -101,11 +103,11 @@ extension CertificateRenderer {
                     let d = items.baseAddress! + i
                     if i > 0 {
                         let p = d - 1
-                        if p.pointee.kind == d.pointee.kind && p.pointee.county == d.pointee.county
-                            && p.pointee.school == d.pointee.school { continue }
+                        if p.pointee.kind == d.pointee.kind && PathKey(p.pointee.county) == PathKey(d.pointee.county)
+                            && PathKey(p.pointee.school) == PathKey(d.pointee.school) { continue }
                     }
-                    directories.insert(layout.root + "/" + layout.unitFolder(kind: d.pointee.kind, county: d.pointee.county,
-                                                                              school: d.pointee.school))
+                    directories.insert(PathKey(layout.root + "/" + layout.unitFolder(kind: d.pointee.kind, county: d.pointee.county,
+                                                                                      school: d.pointee.school)))
                 }
             }
             let chunk = max(8, min(64, people.count / (options.workers * 8) + 1))
@@ -119,14 +121,14 @@ extension CertificateRenderer {
         var mergedFiles: [String] = []
         for group in Self.mergedGroups(people, layout: layout, options: options) {
             let path = layout.root + "/" + group.file
-            directories.insert((path as NSString).deletingLastPathComponent)
+            directories.insert(PathKey((path as NSString).deletingLastPathComponent))
             jobs.append(group.parts.isEmpty ? .merged(path: path, title: group.title, items: group.items)
                 : .concatenated(path: path, title: group.title, items: group.items,
                                 parts: group.parts.map { layout.root + "/" + $0 }))
             mergedFiles.append(group.file)
             if group.parts.isEmpty { total += group.items.count }
         }
-        for dir in directories.sorted() { try Folders.make(dir) }
+        for dir in directories.map(\.path).sorted() { try Folders.make(dir) }
         let state = BatchState(total: total, progress: options.progress)
         let keys = try options.reuse.map { _ in try ContentKeys(self, mode: options.mode) }
         // Per-person files first, then the merged files, big ones first so no worker is left
