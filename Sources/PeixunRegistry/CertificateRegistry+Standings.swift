@@ -86,11 +86,13 @@ extension CertificateRegistry {
         return match.count
     }
 
-    /// The stored standings of `programme`, in table order.
+    /// The stored standings of `programme`, in table order. Read by scanning the table in rowid
+    /// order (`NOT INDEXED`): through the primary key's index SQLite finds the programme's rows
+    /// and then sorts them all by rowid in a temporary tree, 13× the time at a million people.
     private static func storedStandings(programme: String, db: Database) throws -> [StoredStanding] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT rowid, role, person_id, name, masked_id, county, school, passed, excellent, total, run
-            FROM standing WHERE programme_code = ? ORDER BY rowid
+            FROM standing NOT INDEXED WHERE programme_code = ? ORDER BY rowid
             """, arguments: [programme])
         var out: [StoredStanding] = []
         while let row = try rows.next() {
@@ -134,7 +136,8 @@ extension CertificateRegistry {
                                            now.total, now.run, before.rowID])
         }
         if unstamped {
-            try db.execute(sql: "UPDATE standing SET run = ? WHERE programme_code = ? AND run <> ?",
+            // Every row: a scan in table order, not a lookup of each row through the index (3×).
+            try db.execute(sql: "UPDATE standing NOT INDEXED SET run = ? WHERE programme_code = ? AND run <> ?",
                            arguments: [run, programme, run])
         }
         try insertStandings(current[prefix...], db: db)
