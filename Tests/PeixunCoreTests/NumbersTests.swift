@@ -124,6 +124,24 @@ import Testing
     @Test func masking() {
         #expect(IDNumber.mask("41010219800101123X") == "410102********123X")
     }
+
+    /// The mask by characters, as `mask` was written before its byte path.
+    func maskByCharacters(_ id: String) -> String {
+        let chars = Array(id)
+        guard chars.count > 10 else { return String(repeating: "*", count: chars.count) }
+        return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
+    }
+
+    /// The byte path gives what the characters give, for IDs and for any text: short, long,
+    /// with `\r\n` (one character of two bytes), Chinese, combining marks and emoji.
+    @Test(arguments: ["41010219800101123X", "4101021980010112", "12345678901", "1234567890", "", "x",
+                      "410102\r\n19800101123X", "410102198001011\r\n", "\r\n\r\n\r\n\r\n\r\n\r\n",
+                      "41010219800101123\r", "王𬌗410102198001011", "410102198001011e\u{301}", "👩‍👩‍👧41010219800101123X",
+                      String(repeating: "9", count: 300)])
+    func maskingBytesIsMaskingCharacters(_ id: String) {
+        #expect(IDNumber.mask(id) == maskByCharacters(id))
+        #expect(Array(IDNumber.mask(id).utf8) == Array(maskByCharacters(id).utf8))
+    }
 }
 
 @Suite struct FixedDecimalTests {
