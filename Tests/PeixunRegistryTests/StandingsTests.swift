@@ -83,6 +83,41 @@ import PeixunCore
         #expect(changes.noLongerPassed.first?.total == nil)
     }
 
+    /// Two programmes in one registry: the standings are read by a scan of the whole table in
+    /// rowid order, so a programme's rerun must see only its own rows, in its own order, and
+    /// stamp only them with its run.
+    @Test func anotherProgrammesStandingsAreNeitherReadNorStamped() throws {
+        let folder = try TemporaryFolder()
+        let registry = try CertificateRegistry(path: folder.path("registry.sqlite"))
+        var a = try Fixture.results([Fixture.trainee(1, passed: true), Fixture.trainee(2, passed: false)], tutors: [])
+        _ = try registry.reconcile(results: &a, runTime: Fixture.date(0))
+        // The other programme has people 2 and 3, with the opposite standings.
+        var b = try Fixture.results([Fixture.trainee(3, passed: true), Fixture.trainee(2, passed: true)], tutors: [])
+        b.scheme.programme.code = "XC2022-1"
+        _ = try registry.reconcile(results: &b, runTime: Fixture.date(10))
+        let bRows = try registry.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, person_id, passed, run FROM standing WHERE programme_code = 'XC2022-1' ORDER BY rowid")
+        }
+
+        // A's rerun: 2 now passes, 1 unchanged. Its changes name only its own people.
+        var again = try Fixture.results([Fixture.trainee(1, passed: true), Fixture.trainee(2, passed: true)], tutors: [])
+        let changes = try registry.reconcile(results: &again, runTime: Fixture.date(20))
+        #expect(changes.nowPassed.map(\.name) == ["学员2"])
+        #expect(changes.noLongerPassed.isEmpty)
+        let aRows = try registry.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT person_id, passed, run FROM standing WHERE programme_code = 'XC2021-1' ORDER BY rowid")
+        }
+        #expect(aRows.map { $0[0] as String } == [1, 2].map(Fixture.id))
+        #expect(aRows.map { $0[1] as Bool } == [true, true])
+        #expect(Set(aRows.map { $0[2] as Int64 }) == [changes.run])
+        // B's rows are as they were: same rowids, values and run stamp.
+        let bAfter = try registry.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, person_id, passed, run FROM standing WHERE programme_code = 'XC2022-1' ORDER BY rowid")
+        }
+        #expect(bAfter == bRows)
+        #expect(bRows.count == 2 && bRows.allSatisfy { ($0[3] as Int64) != changes.run })
+    }
+
     @Test func aNewPersonInTheMiddleKeepsTheRunsOrder() throws {
         let folder = try TemporaryFolder()
         let registry = try CertificateRegistry(path: folder.path("registry.sqlite"))
