@@ -46,6 +46,6 @@ extension CertificateRegistry {
     /// `a == b` (canonical equivalence, as Swift compares), with the common
     /// case — the same bytes — decided without normalising.
     static func same(_ a: String, _ b: String) -> Bool {
-        sameBytes(a, b) || a == b
+        a.hasSameBytes(as: b) || a == b
     }
 }

@@ -163,23 +163,9 @@ extension CertificateRegistry {
 
     /// The stored values equal, the run stamp aside (the same text, byte for byte).
     private static func sameStanding(_ a: StandingRecord, _ b: StandingRecord) -> Bool {
-        a.passed == b.passed && a.excellent == b.excellent && sameBytes(a.total, b.total) && sameBytes(a.name, b.name)
-            && sameBytes(a.maskedID, b.maskedID) && sameBytes(a.county, b.county) && sameBytes(a.school, b.school)
-    }
-
-    /// Byte equality: what SQLite stores. (Swift's `==` also equates canonically
-    /// equivalent spellings, which are different bytes in the table.)
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        guard count > 0 else { return true }
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return false }
-                return memcmp(p, q, count) == 0
-            }
-        }
-        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        a.passed == b.passed && a.excellent == b.excellent && a.total.hasSameBytes(as: b.total)
+            && a.name.hasSameBytes(as: b.name) && a.maskedID.hasSameBytes(as: b.maskedID)
+            && a.county.hasSameBytes(as: b.county) && a.school.hasSameBytes(as: b.school)
     }
 
     private static func standing(_ person: Person, role: String, passed: Bool, excellent: Bool, total: Points,

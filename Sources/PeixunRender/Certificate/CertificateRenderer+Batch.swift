@@ -103,8 +103,8 @@ extension CertificateRenderer {
                     let d = items.baseAddress! + i
                     if i > 0 {
                         let p = d - 1
-                        if p.pointee.kind == d.pointee.kind && PathKey(p.pointee.county) == PathKey(d.pointee.county)
-                            && PathKey(p.pointee.school) == PathKey(d.pointee.school) { continue }
+                        if p.pointee.kind == d.pointee.kind && p.pointee.county.hasSameBytes(as: d.pointee.county)
+                            && p.pointee.school.hasSameBytes(as: d.pointee.school) { continue }
                     }
                     directories.insert(PathKey(layout.root + "/" + layout.unitFolder(kind: d.pointee.kind, county: d.pointee.county,
                                                                                       school: d.pointee.school)))

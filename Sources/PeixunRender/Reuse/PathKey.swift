@@ -1,4 +1,5 @@
 import Foundation
+import PeixunCore
 
 /// A path as the file system sees it: compared and hashed by its UTF-8 bytes.
 ///
@@ -15,14 +16,7 @@ struct PathKey: Hashable, Sendable {
         self.path = p
     }
 
-    static func == (a: PathKey, b: PathKey) -> Bool {
-        let equal = a.path.utf8.withContiguousStorageIfAvailable { x in
-            b.path.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-            }
-        }
-        return (equal ?? nil) ?? a.path.utf8.elementsEqual(b.path.utf8)
-    }
+    static func == (a: PathKey, b: PathKey) -> Bool { a.path.hasSameBytes(as: b.path) }
 
     func hash(into hasher: inout Hasher) {
         let done: Void? = path.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
