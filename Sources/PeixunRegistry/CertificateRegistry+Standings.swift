@@ -89,6 +89,8 @@ extension CertificateRegistry {
     /// The stored standings of `programme`, in table order. Read by scanning the table in rowid
     /// order (`NOT INDEXED`): through the primary key's index SQLite finds the programme's rows
     /// and then sorts them all by rowid in a temporary tree, 13× the time at a million people.
+    /// (A run's registry holds its own programme; one holding several is scanned whole, still
+    /// once and without a sort.)
     private static func storedStandings(programme: String, db: Database) throws -> [StoredStanding] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT rowid, role, person_id, name, masked_id, county, school, passed, excellent, total, run

@@ -11,6 +11,6 @@ import Testing
         #expect("".hasSameBytes(as: ""))
         #expect(!"".hasSameBytes(as: "a"))
         #expect(!"许昌市第一中学".hasSameBytes(as: "许昌市第二中学"))
-        #expect("许昌市第一中学".hasSameBytes(as: String("许昌市第一中学x".dropLast())))  // a substring's copy
+        #expect("许昌市第一中学".hasSameBytes(as: String("许昌市第一中学x".dropLast())))
     }
 }

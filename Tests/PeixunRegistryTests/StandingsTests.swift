@@ -116,6 +116,27 @@ import PeixunCore
         }
         #expect(bAfter == bRows)
         #expect(bRows.count == 2 && bRows.allSatisfy { ($0[3] as Int64) != changes.run })
+
+        // A new first person in A rewrites A's rows after B's: the two programmes' rows now
+        // interleave by rowid (B's, then A's). A rerun reads A's in their order all the same, and
+        // finds nothing changed.
+        var third = try Fixture.results([Fixture.trainee(5, passed: false), Fixture.trainee(1, passed: true),
+                                         Fixture.trainee(2, passed: true)], tutors: [])
+        _ = try registry.reconcile(results: &third, runTime: Fixture.date(30))
+        let order = try registry.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT programme_code, person_id, rowid FROM standing ORDER BY rowid")
+        }
+        #expect(order.map { $0[0] as String } == ["XC2022-1", "XC2022-1", "XC2021-1", "XC2021-1", "XC2021-1"])
+        #expect(order.suffix(3).map { $0[1] as String } == [5, 1, 2].map(Fixture.id))
+        var fourth = try Fixture.results([Fixture.trainee(5, passed: false), Fixture.trainee(1, passed: true),
+                                          Fixture.trainee(2, passed: true)], tutors: [])
+        let unchanged = try registry.reconcile(results: &fourth, runTime: Fixture.date(40))
+        #expect(unchanged.nowPassed.isEmpty && unchanged.noLongerPassed.isEmpty)
+        let kept = try registry.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, person_id FROM standing WHERE programme_code = 'XC2021-1' ORDER BY rowid")
+        }
+        #expect(kept.map { $0[1] as String } == [5, 1, 2].map(Fixture.id))
+        #expect(kept.map { $0[0] as Int64 } == order.suffix(3).map { $0[2] as Int64 })  // every row kept in place
     }
 
     @Test func aNewPersonInTheMiddleKeepsTheRunsOrder() throws {

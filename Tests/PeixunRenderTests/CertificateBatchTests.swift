@@ -79,8 +79,10 @@ import PeixunCore
         for file in summary.personFiles {
             #expect(FileManager.default.fileExists(atPath: out.path + "/certificates/" + file))
         }
-        let folders = Set(summary.personFiles.map { Array(($0 as NSString).deletingLastPathComponent.utf8) })
-        #expect(folders.count == 2)
+        // On disk: two folders, with different bytes.
+        let listed = try FileManager.default.contentsOfDirectory(atPath: out.path + "/certificates/completion/魏都区")
+        #expect(listed.count == 2)
+        #expect(Set(listed.map { Array($0.utf8) }).count == 2)
     }
 
     @Test func rerunIsByteIdentical() throws {

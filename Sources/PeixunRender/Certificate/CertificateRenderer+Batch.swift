@@ -156,8 +156,11 @@ extension CertificateRenderer {
             if state.failures.isEmpty {
                 personFiles = paths
             } else {
-                let failed = Set(state.failures.map { "\($0.kind.rawValue)|\($0.number)|\($0.name)" })
-                personFiles = zip(people, paths).filter { !failed.contains("\($0.0.kind.rawValue)|\($0.0.number)|\($0.0.name)") }.map(\.1)
+                // By bytes, as `unique` kept them: two names differing only in normalisation are two files.
+                let failed = Set(state.failures.map { PathKey("\($0.kind.rawValue)|\($0.number)|\($0.name)") })
+                personFiles = zip(people, paths).filter {
+                    !failed.contains(PathKey("\($0.0.kind.rawValue)|\($0.0.number)|\($0.0.name)"))
+                }.map(\.1)
             }
             personFiles.sort()
         }

@@ -19,10 +19,8 @@ struct PathKey: Hashable, Sendable {
     static func == (a: PathKey, b: PathKey) -> Bool { a.path.hasSameBytes(as: b.path) }
 
     func hash(into hasher: inout Hasher) {
-        let done: Void? = path.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if done == nil {
-            for byte in path.utf8 { hasher.combine(byte) }
-        }
+        // Contiguous since `init`.
+        _ = path.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(path.utf8.count)
     }
 }
