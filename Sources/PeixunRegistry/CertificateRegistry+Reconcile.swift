@@ -68,6 +68,7 @@ extension CertificateRegistry {
 
             var numbers: [Key: String] = [:]
             numbers.reserveCapacity(qualifiers.count)
+            let codeKey = key, fingerprint = key?.fingerprint  // `key` below is each certificate's
             for (kind, person) in qualifiers {
                 let key = Key(kind: kind, personID: person.id)
                 if numbers[key] != nil { continue }
@@ -100,6 +101,13 @@ extension CertificateRegistry {
                                                  holderName: "", maskedID: "", county: "", school: "",
                                                  issuedRun: runID, revokedRun: nil)
                     Self.setHolder(&cert, person)
+                    if let codeKey, let fingerprint {
+                        // Its code is stored with it, not by a second pass that reads and updates
+                        // every new row (`storeMissingCodes`, which a first run would spend seconds on).
+                        cert.code = VerificationCode.compute(key: codeKey, programme: cert.programmeCode, kind: cert.kind,
+                                                             number: cert.number, id: cert.personID, name: cert.holderName)
+                        cert.keyFingerprint = fingerprint
+                    }
                     try Self.insert(&cert, db: db)
                     try Self.event(cert, run: runID, "issued", db: db)
                     changes.issued.append(Self.change(cert))
@@ -224,13 +232,14 @@ extension CertificateRegistry {
     static func insert(_ cert: inout CertificateRecord, db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO certificate (programme_code, person_id, kind, number, sequence, status, holder_name,
-                                     masked_id, county, school, issued_run, revoked_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     masked_id, county, school, issued_run, revoked_run, code, key_fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         do {
             try statement.execute(arguments: [cert.programmeCode, cert.personID, cert.kind.rawValue, cert.number,
                                               cert.sequence, cert.status.rawValue, cert.holderName, cert.maskedID,
-                                              cert.county, cert.school, cert.issuedRun, cert.revokedRun])
+                                              cert.county, cert.school, cert.issuedRun, cert.revokedRun,
+                                              cert.code, cert.keyFingerprint])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
             && (error.message ?? "").contains("certificate.number") {
             throw RegistryError.numberCollision(number: cert.number)
