@@ -104,8 +104,7 @@ extension CertificateRegistry {
                     if let codeKey, let fingerprint {
                         // Its code is stored with it, not by a second pass that reads and updates
                         // every new row (`storeMissingCodes`, which a first run would spend seconds on).
-                        cert.code = VerificationCode.compute(key: codeKey, programme: cert.programmeCode, kind: cert.kind,
-                                                             number: cert.number, id: cert.personID, name: cert.holderName)
+                        cert.code = Self.code(of: cert, key: codeKey)
                         cert.keyFingerprint = fingerprint
                     }
                     try Self.insert(&cert, db: db)

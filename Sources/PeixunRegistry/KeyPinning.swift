@@ -99,10 +99,14 @@ extension CertificateRegistry {
         let update = try db.cachedStatement(sql: "UPDATE certificate SET code = ?, key_fingerprint = ? WHERE id = ?")
         let fingerprint = key.fingerprint
         for cert in rows {
-            let code = VerificationCode.compute(key: key, programme: cert.programmeCode, kind: cert.kind,
-                                                number: cert.number, id: cert.personID, name: cert.holderName)
-            try update.execute(arguments: [code, fingerprint, cert.rowID])
+            try update.execute(arguments: [code(of: cert, key: key), fingerprint, cert.rowID])
         }
+    }
+
+    /// The code printed on `cert` under `key`: it covers the programme, kind, number, ID and name.
+    static func code(of cert: CertificateRecord, key: VerificationKey) -> String {
+        VerificationCode.compute(key: key, programme: cert.programmeCode, kind: cert.kind,
+                                 number: cert.number, id: cert.personID, name: cert.holderName)
     }
 
     /// 更换校验密钥 — records `newKey` as the key new codes are made with.
